@@ -1,0 +1,27 @@
+# `make run` and `make test` do all the set-up on a fresh Debian machine.
+SWIFT ?= swift
+ENV_FILE ?= .env
+
+.PHONY: setup build release run test clean
+
+setup:
+	bash scripts/setup.sh
+
+build: setup
+	$(SWIFT) build --build-tests
+
+release: setup
+	$(SWIFT) build -c release
+
+run: release
+	@if [ -f "$(ENV_FILE)" ]; then \
+		exec .build/release/claudio run --env-file "$(ENV_FILE)"; \
+	else \
+		echo "No $(ENV_FILE) here: copy .env.example to $(ENV_FILE) and fill in your tokens and user IDs."; exit 2; \
+	fi
+
+test: build
+	$(SWIFT) test --skip-build
+
+clean:
+	$(SWIFT) package clean

@@ -1,0 +1,68 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "claudio",
+    products: [
+        .executable(name: "claudio", targets: ["ClaudioBotMain"]),
+        .executable(name: "claudio-tui", targets: ["ClaudioTUIMain"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
+    ],
+    targets: [
+        // Thin C shims: system libraries plus static inline wrappers for variadic calls and macros.
+        .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
+
+        .target(
+            name: "Shared",
+            dependencies: [
+                "CCurl",
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "ClaudioBot",
+            dependencies: [
+                "Shared",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "WSClient", package: "swift-websocket"),
+            ]
+        ),
+        .executableTarget(name: "ClaudioBotMain", dependencies: ["ClaudioBot"]),
+        .target(
+            name: "ClaudioTUI",
+            dependencies: [
+                "Shared",
+                "CNCursesW",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "ClaudioTUIMain", dependencies: ["ClaudioTUI"]),
+
+        .testTarget(
+            name: "SharedTests",
+            dependencies: ["Shared", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
+        .testTarget(
+            name: "ClaudioBotTests",
+            dependencies: ["ClaudioBot", "Shared", .product(name: "Hummingbird", package: "hummingbird")],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(name: "ClaudioTUITests", dependencies: ["ClaudioTUI", "Shared"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `claudio` executable: the daemon and the scripting clients of a running daemon.
+public struct ClaudioCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "claudio",
+        abstract: "Run Claude Code for a few trusted Telegram and Slack users, and control the daemon."
+    )
+
+    public init() {}
+}

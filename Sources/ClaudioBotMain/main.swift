@@ -1,0 +1,2 @@
+import ClaudioBot
+await ClaudioCommand.main()

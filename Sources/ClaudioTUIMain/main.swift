@@ -1,0 +1,2 @@
+import ClaudioTUI
+await ConsoleCommand.main()

@@ -1,0 +1,49 @@
+import Foundation
+import Logging
+
+/// Every variable of SPEC §2, typed and validated. Build one with `SettingsLoader`.
+public struct Settings: Sendable {
+    public var telegramBotToken: String?
+    public var allowedUserIDs: Set<Int64>
+    public var slackBotToken: String?
+    public var slackAppToken: String?
+    /// Empty means every workspace member may use the bot.
+    public var slackAllowedUserIDs: Set<String>
+    public var rateLimitRequests: Int
+    /// Seconds.
+    public var rateLimitWindow: Double
+    /// Seconds.
+    public var commandTimeout: Double
+    public var maxInputLength: Int
+    public var skipPermissions: Bool
+    public var allowedTools: AllowedTools
+    public var claudeCLIPath: String
+    public var workspacePath: String
+    public var mcpConfigPath: String?
+    public var maxConcurrentJobs: Int
+    public var maxQueuedPerChat: Int
+    /// Seconds.
+    public var offlineMessageMaxAge: Double
+    public var telegramAPIBaseURL: String
+    public var slackAPIBaseURL: String
+    public var stateDirectory: String
+    public var adminSocketPath: String
+    public var lockDirectory: String
+    public var logLevel: Logger.Level
+    /// Where each variable's effective value came from, keyed by variable name.
+    public var sources: [String: SettingValueSource]
+    /// The env file that was read, if any.
+    public var envFilePath: String?
+
+    public var telegramEnabled: Bool { telegramBotToken != nil }
+    public var slackEnabled: Bool { slackBotToken != nil && slackAppToken != nil }
+    /// Slack with an empty allowlist admits the whole workspace; operators are warned loudly.
+    public var slackAllowsEveryone: Bool { slackAllowedUserIDs.isEmpty }
+
+    /// Secret values, for redaction of logs and errors.
+    public var secrets: [String] {
+        [telegramBotToken, slackBotToken, slackAppToken].compactMap { $0 }
+    }
+
+    public var databasePath: String { (stateDirectory as NSString).appendingPathComponent("claudio.sqlite") }
+}
