@@ -1,0 +1,25 @@
+import Foundation
+import Shared
+
+/// A text message as a channel received it, before any check. Platform-neutral.
+struct InboundMessage: Sendable {
+    var user: ChatUser
+    /// Where to answer: a Telegram chat ID or a Slack channel ID.
+    var chatID: String
+    /// Slack thread to answer in; nil on Telegram.
+    var threadID: String?
+    /// The platform's ID of this message (Telegram message_id, Slack ts).
+    var messageID: String?
+    var text: String
+    /// When the platform says the user sent it (used for `OFFLINE_MESSAGE_MAX_AGE`).
+    var sentAt: Date
+
+    init(user: ChatUser, chatID: String, threadID: String? = nil, messageID: String? = nil, text: String, sentAt: Date) {
+        self.user = user
+        self.chatID = chatID
+        self.threadID = threadID
+        self.messageID = messageID
+        self.text = text
+        self.sentAt = sentAt
+    }
+}

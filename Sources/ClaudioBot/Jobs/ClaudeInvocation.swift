@@ -1,0 +1,29 @@
+import Shared
+
+/// The argv of one claude run (SPEC §5). The prompt is never part of it: it goes on stdin, so a message such as
+/// `--version` reaches the model as text instead of being parsed as an option.
+struct ClaudeInvocation: Sendable, Equatable {
+    var executable: String
+    var arguments: [String]
+
+    init(executable: String, settings: Settings, resumeSessionID: String?) {
+        var arguments = ["-p", "--output-format", "stream-json", "--verbose"]
+        if let resumeSessionID {
+            arguments += ["--resume", resumeSessionID]
+        }
+        if settings.skipPermissions {
+            arguments.append("--dangerously-skip-permissions")
+        }
+        if case .only(let entries) = settings.allowedTools {
+            // --allowedTools alone only pre-approves; with permissions skipped everything is approved anyway, so
+            // --tools is what actually removes the built-in tools that are not listed.
+            arguments += ["--allowedTools", entries.joined(separator: ",")]
+            arguments += ["--tools", settings.allowedTools.builtInTools.joined(separator: ",")]
+        }
+        if let mcp = settings.mcpConfigPath {
+            arguments += ["--mcp-config", mcp]
+        }
+        self.executable = executable
+        self.arguments = arguments
+    }
+}

@@ -1,0 +1,200 @@
+import Foundation
+import Shared
+
+/// One running job per chat with a FIFO behind it, and at most `maxConcurrent` running across all chats.
+///
+/// Also the registry the admin API reads: every queued and running job with its process, and the place where a job
+/// is killed by the administrator, by `/cancel` or at shutdown.
+actor JobScheduler {
+    struct Limits: Sendable {
+        var maxConcurrent: Int
+        var maxQueuedPerChat: Int
+    }
+
+    private struct ChatLine {
+        var running: Job?
+        var waiting: [Job] = []
+    }
+
+    private let limits: Limits
+    private let executor: any JobExecutor
+    private let now: @Sendable () -> Date
+    private var lines: [ChatKey: ChatLine] = [:]
+    /// Chats whose next job waits only for a free slot, in the order they became ready (fair across chats).
+    private var readyChats: [ChatKey] = []
+    private var runningCount = 0
+    private var runningTasks: [String: Task<Void, Never>] = [:]
+    private var acceptingJobs = true
+    private var finishedObservers: [@Sendable (Job, JobOutcomeKind) -> Void] = []
+
+    init(limits: Limits, executor: any JobExecutor, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.limits = limits
+        self.executor = executor
+        self.now = now
+    }
+
+    /// Called after each job ends (the store records history through it; tests wait on it).
+    func onJobFinished(_ observer: @escaping @Sendable (Job, JobOutcomeKind) -> Void) {
+        finishedObservers.append(observer)
+    }
+
+    func submit(_ job: Job) -> SubmitResult {
+        guard acceptingJobs else { return .shuttingDown }
+        var line = lines[job.address.chatKey] ?? ChatLine()
+        if line.running == nil, line.waiting.isEmpty, runningCount < limits.maxConcurrent {
+            line.running = job
+            lines[job.address.chatKey] = line
+            start(job)
+            return .started
+        }
+        let waitingForOwnChat = line.running != nil
+        guard line.waiting.count < limits.maxQueuedPerChat + (waitingForOwnChat ? 0 : 1) else { return .busy }
+        line.waiting.append(job)
+        lines[job.address.chatKey] = line
+        if line.running == nil, line.waiting.count == 1 {
+            readyChats.append(job.address.chatKey)
+        }
+        return .queued(position: line.waiting.count)
+    }
+
+    /// Stops the caller's own job in this chat: the running one, else their newest queued one.
+    /// - Returns: the job's ID, or nil when the caller has nothing there.
+    func cancel(chat: ChatKey, userID: String) async -> String? {
+        guard let line = lines[chat] else { return nil }
+        if let running = line.running, running.user.id == userID {
+            _ = await running.control.kill(.cancel)
+            return running.id
+        }
+        guard let queued = line.waiting.last(where: { $0.user.id == userID }) else { return nil }
+        removeQueued(queued.id, reason: .cancel)
+        return queued.id
+    }
+
+    /// Kills a running job's process tree or drops a queued job.
+    /// - Returns: how many processes were killed, or nil for an unknown ID.
+    func kill(jobID: String, reason: KillReason) async -> Int? {
+        for line in lines.values {
+            if let running = line.running, running.id == jobID {
+                return await running.control.kill(reason)
+            }
+            if line.waiting.contains(where: { $0.id == jobID }) {
+                removeQueued(jobID, reason: reason)
+                return 0
+            }
+        }
+        return nil
+    }
+
+    /// Stops intake, drops queued jobs and kills every running job's tree, then waits for their executors to finish
+    /// (they tell their chats).
+    func shutdown() async {
+        acceptingJobs = false
+        var dropped: [Job] = []
+        for (chat, line) in lines {
+            dropped += line.waiting
+            lines[chat]?.waiting = []
+        }
+        readyChats = []
+        for job in dropped {
+            notifyFinished(job, .interrupted)
+            await executor.discard(job, reason: .shutdown)
+        }
+        let running = lines.values.compactMap(\.running)
+        await withTaskGroup(of: Void.self) { group in
+            for job in running {
+                group.addTask { _ = await job.control.kill(.shutdown) }
+            }
+        }
+        for task in runningTasks.values {
+            await task.value
+        }
+    }
+
+    func snapshot() -> [JobSnapshot] {
+        let time = now()
+        var rows: [JobSnapshot] = []
+        for line in lines.values {
+            if let job = line.running {
+                let started = job.control.startedAt ?? job.queuedAt
+                rows.append(
+                    row(job, state: .running, startedAt: started, at: time, processes: job.control.processCount))
+            }
+            for job in line.waiting {
+                rows.append(row(job, state: .queued, startedAt: job.queuedAt, at: time, processes: 0))
+            }
+        }
+        return rows.sorted { ($0.state == .running ? 0 : 1, $0.startedAt) < ($1.state == .running ? 0 : 1, $1.startedAt) }
+    }
+
+    var runningJobCount: Int { runningCount }
+
+    // MARK: - Running
+
+    private func start(_ job: Job) {
+        runningCount += 1
+        job.control.markStarted(at: now())
+        let executor = self.executor
+        runningTasks[job.id] = Task {
+            let outcome = await executor.execute(job)
+            await self.finished(job, outcome: outcome)
+        }
+    }
+
+    private func finished(_ job: Job, outcome: JobOutcomeKind) {
+        runningCount -= 1
+        runningTasks[job.id] = nil
+        let chat = job.address.chatKey
+        lines[chat]?.running = nil
+        if lines[chat]?.waiting.isEmpty == false {
+            readyChats.append(chat)
+        } else {
+            lines[chat] = nil
+        }
+        notifyFinished(job, outcome)
+        startReadyJobs()
+    }
+
+    private func startReadyJobs() {
+        guard acceptingJobs else { return }
+        while runningCount < limits.maxConcurrent, !readyChats.isEmpty {
+            let chat = readyChats.removeFirst()
+            guard var line = lines[chat], line.running == nil, !line.waiting.isEmpty else { continue }
+            let job = line.waiting.removeFirst()
+            line.running = job
+            lines[chat] = line
+            start(job)
+        }
+    }
+
+    private func removeQueued(_ jobID: String, reason: KillReason) {
+        for (chat, line) in lines {
+            guard let index = line.waiting.firstIndex(where: { $0.id == jobID }) else { continue }
+            let job = line.waiting[index]
+            lines[chat]?.waiting.remove(at: index)
+            if lines[chat]?.waiting.isEmpty == true {
+                readyChats.removeAll { $0 == chat }
+                if lines[chat]?.running == nil { lines[chat] = nil }
+            }
+            discard(job, reason: reason)
+            return
+        }
+    }
+
+    private func discard(_ job: Job, reason: KillReason) {
+        notifyFinished(job, reason.outcome)
+        let executor = self.executor
+        Task { await executor.discard(job, reason: reason) }
+    }
+
+    private func notifyFinished(_ job: Job, _ outcome: JobOutcomeKind) {
+        for observer in finishedObservers { observer(job, outcome) }
+    }
+
+    private func row(_ job: Job, state: JobSnapshot.State, startedAt: Date, at time: Date, processes: Int) -> JobSnapshot {
+        JobSnapshot(
+            id: job.id, platform: job.address.platform, chatID: job.address.chatID, userID: job.user.id,
+            username: job.user.username, state: state, pid: state == .running ? job.control.pid : nil,
+            startedAt: startedAt, elapsedSeconds: max(0, time.timeIntervalSince(startedAt)), processes: processes,
+            promptExcerpt: String(job.prompt.prefix(80)))
+    }
+}

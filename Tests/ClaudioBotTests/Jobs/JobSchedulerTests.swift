@@ -1,0 +1,122 @@
+import Foundation
+import Shared
+import Testing
+
+@testable import ClaudioBot
+
+@Suite("Job scheduler: one job per chat, FIFO, global limit, cancel and kill")
+struct JobSchedulerTests {
+    let executor = ScriptedExecutor()
+
+    func scheduler(concurrent: Int = 3, queued: Int = 3) -> JobScheduler {
+        JobScheduler(limits: .init(maxConcurrent: concurrent, maxQueuedPerChat: queued), executor: executor)
+    }
+
+    func job(_ id: String, chat: String = "c1", user: String = "u1") -> Job {
+        Job(
+            id: id, user: ChatUser(platform: .telegram, id: user, username: "user\(user)"),
+            address: ChatAddress(platform: .telegram, chatID: chat), prompt: "prompt \(id)", queuedAt: Date())
+    }
+
+    @Test("a chat runs one job at a time and queues the rest in order, then says busy")
+    func perChatFIFO() async {
+        let scheduler = scheduler(queued: 2)
+        #expect(await scheduler.submit(job("a")) == .started)
+        #expect(await executor.events.next() == .started("a"))
+        #expect(await scheduler.submit(job("b")) == .queued(position: 1))
+        #expect(await scheduler.submit(job("c")) == .queued(position: 2))
+        #expect(await scheduler.submit(job("d")) == .busy)
+
+        await executor.finish("a")
+        #expect(await executor.events.next() == .finished("a", .ok))
+        #expect(await executor.events.next() == .started("b"))
+        await executor.finish("b")
+        #expect(await executor.events.next() == .finished("b", .ok))
+        #expect(await executor.events.next() == .started("c"))
+        await executor.finish("c")
+        #expect(await executor.events.next() == .finished("c", .ok))
+        #expect(await scheduler.snapshot().isEmpty)
+    }
+
+    @Test("no more than MAX_CONCURRENT_JOBS run across chats; a freed slot goes to the waiting chat")
+    func globalLimit() async {
+        let scheduler = scheduler(concurrent: 2)
+        #expect(await scheduler.submit(job("a", chat: "c1")) == .started)
+        #expect(await scheduler.submit(job("b", chat: "c2")) == .started)
+        #expect(await scheduler.submit(job("c", chat: "c3")) == .queued(position: 1))
+        _ = await executor.events.next()
+        _ = await executor.events.next()
+        #expect(await scheduler.runningJobCount == 2)
+
+        await executor.finish("b")
+        #expect(await executor.events.next() == .finished("b", .ok))
+        #expect(await executor.events.next() == .started("c"))
+        #expect(await scheduler.runningJobCount == 2)
+        await executor.finish("a")
+        await executor.finish("c")
+    }
+
+    @Test("/cancel stops the caller's running job and nobody else's")
+    func cancelRunning() async {
+        let scheduler = scheduler()
+        _ = await scheduler.submit(job("a", user: "alice"))
+        #expect(await executor.events.next() == .started("a"))
+        #expect(await scheduler.cancel(chat: ChatKey(platform: .telegram, chatID: "c1"), userID: "bob") == nil)
+        #expect(await scheduler.cancel(chat: ChatKey(platform: .telegram, chatID: "c1"), userID: "alice") == "a")
+        #expect(await executor.events.next() == .finished("a", .cancelled))
+    }
+
+    @Test("/cancel of a queued prompt removes it and tells the chat")
+    func cancelQueued() async {
+        let scheduler = scheduler()
+        _ = await scheduler.submit(job("a", user: "alice"))
+        _ = await scheduler.submit(job("b", user: "bob"))
+        #expect(await executor.events.next() == .started("a"))
+        #expect(await scheduler.cancel(chat: ChatKey(platform: .telegram, chatID: "c1"), userID: "bob") == "b")
+        #expect(await executor.events.next() == .discarded("b", .cancel))
+        #expect(await scheduler.snapshot().map(\.id) == ["a"])
+        await executor.finish("a")
+    }
+
+    @Test("an admin kill reports the killed process count; an unknown ID is nil")
+    func adminKill() async {
+        let scheduler = scheduler()
+        _ = await scheduler.submit(job("a"))
+        #expect(await executor.events.next() == .started("a"))
+        #expect(await scheduler.kill(jobID: "nope", reason: .admin) == nil)
+        #expect(await scheduler.kill(jobID: "a", reason: .admin) == 3)
+        #expect(await executor.events.next() == .finished("a", .killed))
+    }
+
+    @Test("the registry shows running and queued jobs with their pid and state")
+    func snapshotRows() async {
+        let scheduler = scheduler()
+        _ = await scheduler.submit(job("a", user: "alice"))
+        #expect(await executor.events.next() == .started("a"))
+        _ = await scheduler.submit(job("b", user: "bob"))
+        let rows = await scheduler.snapshot()
+        #expect(rows.map(\.id) == ["a", "b"])
+        #expect(rows.map(\.state) == [.running, .queued])
+        #expect(rows.first?.pid == 4242)
+        #expect(rows.first?.processes == 1)
+        #expect(rows.last?.pid == nil)
+        #expect(rows.first?.username == "useralice")
+        #expect(rows.first?.promptExcerpt == "prompt a")
+        await executor.finish("a")
+    }
+
+    @Test("shutdown kills running jobs, drops queued ones and refuses new prompts")
+    func shutdown() async {
+        let scheduler = scheduler()
+        _ = await scheduler.submit(job("a"))
+        #expect(await executor.events.next() == .started("a"))
+        _ = await scheduler.submit(job("b"))
+        await scheduler.shutdown()
+        var seen: [ScriptedExecutor.Event] = []
+        for _ in 0..<2 { if let event = await executor.events.next() { seen.append(event) } }
+        #expect(seen.contains(.discarded("b", .shutdown)))
+        #expect(seen.contains(.finished("a", .interrupted)))
+        #expect(await scheduler.submit(job("c")) == .shuttingDown)
+        #expect(await scheduler.runningJobCount == 0)
+    }
+}
