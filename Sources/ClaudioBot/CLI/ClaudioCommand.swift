@@ -4,7 +4,8 @@ import ArgumentParser
 public struct ClaudioCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "claudio",
-        abstract: "Run Claude Code for a few trusted Telegram and Slack users, and control the daemon."
+        abstract: "Run Claude Code for a few trusted Telegram and Slack users, and control the daemon.",
+        subcommands: [RunCommand.self, CheckCommand.self]
     )
 
     public init() {}

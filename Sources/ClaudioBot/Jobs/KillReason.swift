@@ -1,3 +1,5 @@
+import Shared
+
 /// Why a job's process tree was killed; each reason has its own message to the user (SPEC §5).
 enum KillReason: String, Sendable, Codable {
     case timeout
@@ -8,7 +10,7 @@ enum KillReason: String, Sendable, Codable {
     /// - Parameter timeoutSeconds: `COMMAND_TIMEOUT`, shown for `.timeout`.
     func userMessage(timeoutSeconds: Double) -> String {
         switch self {
-        case .timeout: "⏱️ Timed out after \(SecondsFormat.whole(timeoutSeconds)) s"
+        case .timeout: "⏱️ Timed out after \(SecondsText.format(timeoutSeconds)) s"
         case .admin: "🛑 Stopped by the administrator"
         case .cancel: "🛑 Cancelled"
         case .shutdown: "⚠️ Interrupted: Claudio is shutting down"

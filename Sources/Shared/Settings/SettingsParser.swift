@@ -47,7 +47,7 @@ struct SettingsParser {
         let rule = allowZero ? "a number of seconds ≥ 0" : "a number of seconds > 0"
         guard let text = string(name) else { return fallback }
         guard let value = Double(text), value.isFinite else {
-            report(name, value: text, problem: "not a number", expected: "\(rule), e.g. \(Self.format(fallback))")
+            report(name, value: text, problem: "not a number", expected: "\(rule), e.g. \(SecondsText.format(fallback))")
             return fallback
         }
         guard allowZero ? value >= 0 : value > 0 else {
@@ -114,9 +114,5 @@ struct SettingsParser {
     static func isSlackUserID(_ text: String) -> Bool {
         guard let first = text.first, first == "U" || first == "W", text.count >= 3 else { return false }
         return text.allSatisfy { ($0.isASCII && $0.isUppercase) || ($0.isASCII && $0.isNumber) }
-    }
-
-    static func format(_ seconds: Double) -> String {
-        seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
     }
 }

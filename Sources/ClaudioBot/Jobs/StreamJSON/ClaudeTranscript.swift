@@ -75,9 +75,8 @@ struct ClaudeTranscript: Sendable {
         let room = fallbackTextLimit - assistantText.utf8.count - separator.utf8.count
         guard text.utf8.count <= room else {
             isAssistantTextTruncated = true
-            guard room > 0 else { return }
-            assistantText += separator
-            assistantText += Self.prefix(of: text, fittingInBytes: room)
+            let fitting = Self.prefix(of: text, fittingInBytes: room)
+            if !fitting.isEmpty { assistantText += separator + fitting }
             return
         }
         assistantText += separator

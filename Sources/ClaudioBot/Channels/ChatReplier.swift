@@ -1,0 +1,16 @@
+/// The outbound side of a chat platform — what the job engine needs from Telegram or Slack.
+///
+/// Implementations never throw: a reply that cannot be delivered after the platform's retries is logged, because a
+/// job must finish (and free its slot) whether or not the chat is reachable.
+protocol ChatReplier: Sendable {
+    /// Sends plain text (command answers, denials, notices). Returns a handle for later edits, nil if it failed.
+    @discardableResult
+    func send(_ text: String, to address: ChatAddress) async -> PostedMessage?
+    /// Replaces an earlier message's text (progress updates). Identical content is not an error.
+    func edit(_ message: PostedMessage, text: String) async
+    /// Delivers an answer written in Markdown: rendered in the platform's format, split to its size limit, plain text
+    /// when the platform rejects the formatting. The first part replaces `placeholder` when one is given.
+    func deliverAnswer(_ markdown: String, to address: ChatAddress, replacing placeholder: PostedMessage?) async
+    /// Shows that work is going on ("typing…"); a no-op where the platform has nothing like it.
+    func showWorking(in address: ChatAddress) async
+}

@@ -1,0 +1,130 @@
+import Foundation
+import Logging
+import Shared
+
+/// Runs a job with claude and talks to its chat: "⏳ Working…" edited with progress at most every 2 s, "typing"
+/// while it runs, then the answer (or why there is none). Resumes the chat's session and, when the CLI cannot
+/// resume it, retries once in a new conversation and says so.
+struct ClaudeJobExecutor: JobExecutor {
+    /// What a finished job leaves for the history.
+    struct Summary: Sendable {
+        var job: Job
+        var outcome: JobOutcomeKind
+        var exitCode: Int32?
+        var costUSD: Double?
+        var endedAt: Date
+    }
+
+    let runner: ClaudeRunner
+    let sessions: any SessionStore
+    let repliers: ReplierRegistry
+    var progressInterval: Duration = .seconds(2)
+    var typingInterval: Duration = .seconds(4)
+    var onFinished: (@Sendable (Summary) async -> Void)?
+    let logger = Logger(label: "claudio.jobs")
+
+    func execute(_ job: Job) async -> JobOutcomeKind {
+        guard let replier = repliers.replier(for: job.address.platform) else {
+            logger.error("no channel for \(job.address.platform); job \(job.id) dropped")
+            return .error
+        }
+        let placeholder = await replier.send(JobMessages.working, to: job.address)
+        let throttle = ProgressThrottle(interval: progressInterval) { activity in
+            if let placeholder { await replier.edit(placeholder, text: JobMessages.progress(activity)) }
+        }
+        let interval = typingInterval
+        let typing = Task {
+            while !Task.isCancelled {
+                await replier.showWorking(in: job.address)
+                try? await Task.sleep(for: interval)
+            }
+        }
+        defer { typing.cancel() }
+
+        let (outcome, report) = await run(job, throttle: throttle)
+        await throttle.stop()
+        typing.cancel()
+        await deliver(outcome, report: report, job: job, replier: replier, placeholder: placeholder)
+        await onFinished?(
+            Summary(
+                job: job, outcome: outcome.kind, exitCode: report?.exit.code,
+                costUSD: report?.transcript.result?.totalCostUSD, endedAt: Date()))
+        logger.info("job \(job.id) finished: \(outcome.kind.rawValue)")
+        return outcome.kind
+    }
+
+    func discard(_ job: Job, reason: KillReason) async {
+        guard let replier = repliers.replier(for: job.address.platform) else { return }
+        await replier.send(reason.userMessage(timeoutSeconds: runner.settings.commandTimeout), to: job.address)
+    }
+
+    // MARK: - Running
+
+    private enum Outcome {
+        case answered(notice: String?)
+        case failed
+        case killed(KillReason)
+        case couldNotStart(any Error)
+
+        var kind: JobOutcomeKind {
+            switch self {
+            case .answered: .ok
+            case .failed, .couldNotStart: .error
+            case .killed(let reason): reason.outcome
+            }
+        }
+    }
+
+    private func run(_ job: Job, throttle: ProgressThrottle) async -> (Outcome, ClaudeRunReport?) {
+        if let reason = job.control.killReason { return (.killed(reason), nil) }
+        let key = job.sessionKey
+        let resume = await sessions.sessionID(for: key)
+        let onProgress: @Sendable (String) async -> Void = { await throttle.submit($0) }
+        do {
+            var report = try await runner.run(
+                prompt: job.prompt, resumeSessionID: resume, tag: job.id, control: job.control, onProgress: onProgress)
+            var notice: String?
+            if resume != nil, report.resumeFailed {
+                logger.notice("job \(job.id): session \(resume ?? "") could not be resumed; starting a new conversation")
+                await sessions.forget(key)
+                notice = JobMessages.newConversation
+                report = try await runner.run(
+                    prompt: job.prompt, resumeSessionID: nil, tag: job.id + "-fresh", control: job.control,
+                    onProgress: onProgress)
+            }
+            if report.transcript.sessionStart != nil, let sessionID = report.transcript.sessionID {
+                await sessions.save(sessionID: sessionID, for: key)
+            }
+            if let reason = report.killReason { return (.killed(reason), report) }
+            let succeeded = report.exit.code == 0 && report.transcript.result?.isError != true
+            return (succeeded ? .answered(notice: notice) : .failed, report)
+        } catch {
+            logger.error("job \(job.id): \(error)")
+            return (.couldNotStart(error), nil)
+        }
+    }
+
+    private func deliver(
+        _ outcome: Outcome, report: ClaudeRunReport?, job: Job, replier: any ChatReplier, placeholder: PostedMessage?
+    ) async {
+        let text: String
+        switch outcome {
+        case .answered(let notice):
+            let answer = report?.transcript.answer ?? JobMessages.noAnswer
+            let full = [notice, answer].compactMap { $0 }.joined(separator: "\n\n")
+            await replier.deliverAnswer(full, to: job.address, replacing: placeholder)
+            return
+        case .killed(let reason):
+            text = reason.userMessage(timeoutSeconds: runner.settings.commandTimeout)
+        case .failed:
+            text = report.map(JobMessages.failure(report:)) ?? JobMessages.noAnswer
+        case .couldNotStart(let error):
+            text = JobMessages.couldNotStart(error)
+        }
+        if let placeholder {
+            await replier.edit(placeholder, text: text)
+        } else {
+            await replier.send(text, to: job.address)
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Shared
+
+/// Starts one `claude -p` process for a job, feeds the prompt on stdin, reads its stream-json output and controls its
+/// whole process tree (timeout and kills go through the job's `JobControl`).
+struct ClaudeRunner: Sendable {
+    let launcher: ProcessLauncher
+    let killer: ProcessTreeKiller
+    let settings: Settings
+    /// The resolved CLI path (see `ClaudeCLIProbe`).
+    let executablePath: String
+    /// claude inherits the daemon's environment: the operator configures the CLI the usual way.
+    let environment: [String: String]
+    /// How often the job's process list is rescanned: feeds the admin API's process count and remembers members so
+    /// a double-forked process that scrubbed its environment is still found at kill time.
+    var refreshInterval: Duration = .seconds(1)
+    /// How long stdout may stay open after claude exited and its leftovers were killed.
+    var drainTimeout: Duration = .seconds(2)
+
+    /// Runs claude once.
+    /// - Parameters:
+    ///   - tag: the process-tree tag (`CLAUDIO_JOB_ID`) of this attempt.
+    ///   - onProgress: called with the latest activity summary whenever it changes.
+    func run(
+        prompt: String, resumeSessionID: String?, tag: String, control: JobControl,
+        onProgress: @escaping @Sendable (String) async -> Void
+    ) async throws(SupervisorError) -> ClaudeRunReport {
+        let invocation = ClaudeInvocation(executable: executablePath, settings: settings, resumeSessionID: resumeSessionID)
+        let process = try launcher.launch(
+            LaunchRequest(
+                executablePath: invocation.executable, arguments: invocation.arguments, environment: environment,
+                workingDirectory: settings.workspacePath, jobTag: tag, standardInput: .pipe, standardOutput: .capture,
+                standardError: .capture))
+        let tree = JobProcessTree(root: process)
+        let killer = self.killer
+        await control.attach(pid: process.pid, startedAt: Date()) { _ in await killer.kill(tree).killedCount }
+        // Written alongside reading the output: a long prompt and a chatty claude could otherwise deadlock on pipes.
+        let input = Task { await process.writeAndClose(Array(prompt.utf8)) }
+
+        let timeout = settings.commandTimeout
+        let watchdog = Task {
+            try await Task.sleep(for: .seconds(timeout))
+            _ = await control.kill(.timeout)
+        }
+        let interval = refreshInterval
+        let refresher = Task {
+            while !Task.isCancelled {
+                control.updateProcessCount(await tree.liveMemberCount())
+                try await Task.sleep(for: interval)
+            }
+        }
+        let errors = Task {
+            var tail = StderrTail()
+            for await chunk in process.standardError { tail.append(chunk) }
+            return tail
+        }
+        let output = Task { await Self.read(process.standardOutput, onProgress: onProgress) }
+
+        let exit = await process.waitForExit()
+        _ = await input.value
+        watchdog.cancel()
+        refresher.cancel()
+        // Whatever claude left running (a background command of its Bash tool) dies with the job.
+        if await !tree.refresh().isEmpty {
+            _ = await killer.kill(tree)
+        }
+        control.updateProcessCount(0)
+        let transcript = await Self.value(of: output, within: drainTimeout) ?? ClaudeTranscript()
+        let tail = await Self.value(of: errors, within: drainTimeout) ?? StderrTail()
+        return ClaudeRunReport(
+            transcript: transcript, exit: exit, stderrTail: tail.rendered(), killReason: control.killReason)
+    }
+
+    private static func read(_ stream: AsyncStream<[UInt8]>, onProgress: @Sendable (String) async -> Void) async
+        -> ClaudeTranscript
+    {
+        var splitter = StreamJSONLineSplitter()
+        var transcript = ClaudeTranscript()
+        var lastProgress: String?
+        for await chunk in stream {
+            for line in splitter.append(chunk) {
+                transcript.consume(line: line)
+            }
+            if let progress = transcript.latestProgress, progress != lastProgress {
+                lastProgress = progress
+                await onProgress(progress)
+            }
+        }
+        if let line = splitter.finish() {
+            transcript.consume(line: line)
+        }
+        return transcript
+    }
+
+    /// The task's value, or nil when it does not finish in time (a pipe held open by a process outside the tree).
+    private static func value<T: Sendable>(of task: Task<T, Never>, within limit: Duration) async -> T? {
+        await withTaskGroup(of: T?.self) { group in
+            group.addTask { await task.value }
+            group.addTask {
+                try? await Task.sleep(for: limit)
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import Shared
+
+/// The texts a job shows in its chat.
+enum JobMessages {
+    static let working = "⏳ Working…"
+    static let newConversation = "ℹ️ The previous conversation could not be resumed, so a new one began."
+    static let noAnswer = "⚠️ claude finished without an answer."
+
+    static func progress(_ activity: String) -> String {
+        "\(working)\n\(activity)"
+    }
+
+    /// A failed run: the exit code, what claude said, and a short sanitized stderr tail.
+    static func failure(report: ClaudeRunReport) -> String {
+        var lines = ["❌ claude failed (exit code \(report.exit.code))."]
+        if let result = report.transcript.result {
+            let said = [result.text ?? ""] + result.errors
+            let text = TextSanitizer.excerpt(said.filter { !$0.isEmpty }.joined(separator: " — "), limit: 500)
+            if !text.isEmpty { lines.append(text) }
+        }
+        if !report.stderrTail.isEmpty {
+            lines.append(report.stderrTail)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func couldNotStart(_ error: any Error) -> String {
+        "❌ Could not start claude: \(error). Ask the operator to run `claudio check`."
+    }
+}

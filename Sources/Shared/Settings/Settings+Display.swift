@@ -1,0 +1,33 @@
+extension Settings {
+    /// Every variable with its effective value as it may be shown (secrets masked, lists sorted) and its source.
+    public var displayRows: [(variable: String, value: String, source: SettingValueSource)] {
+        typealias V = SettingsVariable
+        let values: [String: String] = [
+            V.telegramBotToken: telegramBotToken.map(Redactor.mask) ?? "(not set)",
+            V.allowedUserIDs: allowedUserIDs.isEmpty ? "(empty)" : allowedUserIDs.sorted().map(String.init).joined(separator: ","),
+            V.slackBotToken: slackBotToken.map(Redactor.mask) ?? "(not set)",
+            V.slackAppToken: slackAppToken.map(Redactor.mask) ?? "(not set)",
+            V.slackAllowedUserIDs: slackAllowedUserIDs.isEmpty
+                ? "(empty: every workspace member)" : slackAllowedUserIDs.sorted().joined(separator: ","),
+            V.rateLimitRequests: String(rateLimitRequests),
+            V.rateLimitWindow: SecondsText.format(rateLimitWindow),
+            V.commandTimeout: SecondsText.format(commandTimeout),
+            V.maxInputLength: String(maxInputLength),
+            V.skipPermissions: String(skipPermissions),
+            V.allowedTools: allowedTools.description,
+            V.claudeCLIPath: claudeCLIPath,
+            V.workspacePath: workspacePath,
+            V.mcpConfigPath: mcpConfigPath ?? "(not set)",
+            V.maxConcurrentJobs: String(maxConcurrentJobs),
+            V.maxQueuedPerChat: String(maxQueuedPerChat),
+            V.offlineMessageMaxAge: SecondsText.format(offlineMessageMaxAge),
+            V.telegramAPIBaseURL: telegramAPIBaseURL,
+            V.slackAPIBaseURL: slackAPIBaseURL,
+            V.stateDirectory: stateDirectory,
+            V.adminSocket: adminSocketPath,
+            V.lockDirectory: lockDirectory,
+            V.logLevel: logLevel.rawValue,
+        ]
+        return V.all.map { ($0, values[$0] ?? "", sources[$0] ?? .default) }
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Shared
+
+@testable import ClaudioBot
+
+/// The scripted `claude` of `Tests/FakeClaude/fake-claude`, with a private record directory where it writes the argv,
+/// stdin and PIDs of each run.
+struct FakeClaude {
+    static let path = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("FakeClaude/fake-claude").path
+
+    let record: ScratchDirectory
+
+    init() throws {
+        record = try ScratchDirectory()
+    }
+
+    var environment: [String: String] {
+        TestReaper.environment.merging(["FAKE_CLAUDE_RECORD": record.path]) { $1 }
+    }
+
+    /// Every PID the fake wrote down: each claude run, and the background processes it started.
+    var recordedPIDs: [Int32] {
+        let text = (try? String(contentsOfFile: record.path + "/pids", encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").compactMap { Int32($0) }
+    }
+
+    func files(prefix: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: record.path)) ?? []
+        return names.filter { $0.hasPrefix(prefix) }.sorted().compactMap {
+            try? String(contentsOfFile: record.path + "/" + $0, encoding: .utf8)
+        }
+    }
+
+    /// Settings for a runner of this fake: a workspace, a short timeout.
+    static func settings(timeout: Double = 30, allowedTools: AllowedTools = .all) -> Settings {
+        var settings = try! SettingsLoader.settings(
+            from: EnvironmentLayers(processEnvironment: [
+                "TELEGRAM_BOT_TOKEN": "1:test", "ALLOWED_USER_IDS": "1", "WORKSPACE_PATH": "/tmp",
+                "HOME": "/tmp",
+            ]))
+        settings.commandTimeout = timeout
+        settings.allowedTools = allowedTools
+        return settings
+    }
+
+    func runner(settings: Settings, grace: Duration = .milliseconds(500)) -> ClaudeRunner {
+        ClaudeRunner(
+            launcher: TestReaper.launcher, killer: ProcessTreeKiller(grace: grace), settings: settings,
+            executablePath: Self.path, environment: environment)
+    }
+
+    func remove() {
+        record.remove()
+    }
+}
