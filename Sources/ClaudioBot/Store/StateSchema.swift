@@ -1,0 +1,80 @@
+import GRDB
+
+/// The tables of the state database (SPEC §10) and how they are kept bounded.
+///
+/// Migrations are append-only: a released migration is never edited, a change is a new named migration, so every
+/// existing database reaches the same schema. Times are REAL seconds since 1970 (UTC): they round-trip a `Date`
+/// exactly and order numerically.
+enum StateSchema {
+    /// How many rows of job history and of denied-access records survive the pruning at start.
+    static let defaultRetainedRows = 10_000
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: sessions, telegram offset, job history, denied access") { db in
+            try db.execute(sql: """
+                CREATE TABLE sessions (
+                    platform TEXT NOT NULL,
+                    chat_id TEXT NOT NULL,
+                    user_id TEXT NOT NULL,
+                    session_id TEXT NOT NULL,
+                    updated_at REAL NOT NULL,
+                    PRIMARY KEY (platform, chat_id, user_id)
+                );
+                CREATE TABLE telegram_offset (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    next_offset INTEGER NOT NULL
+                );
+                CREATE TABLE job_history (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    platform TEXT NOT NULL,
+                    chat_id TEXT NOT NULL,
+                    user_id TEXT NOT NULL,
+                    username TEXT,
+                    started_at REAL NOT NULL,
+                    ended_at REAL NOT NULL,
+                    outcome TEXT NOT NULL,
+                    exit_code INTEGER,
+                    cost_usd REAL,
+                    prompt_excerpt TEXT NOT NULL
+                );
+                CREATE INDEX job_history_by_end ON job_history (ended_at);
+                CREATE TABLE denied_access (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    at REAL NOT NULL,
+                    last_at REAL NOT NULL,
+                    platform TEXT NOT NULL,
+                    user_id TEXT NOT NULL,
+                    username TEXT,
+                    chat_id TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    excerpt TEXT NOT NULL,
+                    count INTEGER NOT NULL
+                );
+                CREATE INDEX denied_access_by_last_at ON denied_access (last_at);
+                """)
+        }
+        return migrator
+    }
+
+    /// Deletes all but the newest `retainedRows` rows of job history (by end) and of denied-access records (by last
+    /// attempt). Both tables only grow while the daemon runs, so pruning at start keeps them bounded across restarts.
+    /// - Returns: how many rows were deleted.
+    static func prune(_ db: Database, retainedRows: Int) throws -> Int {
+        try db.execute(
+            sql: """
+                DELETE FROM job_history WHERE id IN (
+                    SELECT id FROM job_history ORDER BY ended_at DESC LIMIT -1 OFFSET ?)
+                """,
+            arguments: [retainedRows])
+        var deleted = db.changesCount
+        try db.execute(
+            sql: """
+                DELETE FROM denied_access WHERE id IN (
+                    SELECT id FROM denied_access ORDER BY last_at DESC LIMIT -1 OFFSET ?)
+                """,
+            arguments: [retainedRows])
+        deleted += db.changesCount
+        return deleted
+    }
+}
