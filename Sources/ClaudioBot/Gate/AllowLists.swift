@@ -1,0 +1,31 @@
+import Shared
+
+/// Who may use the bot: `ALLOWED_USER_IDS` and `SLACK_ALLOWED_USER_IDS` (SPEC §2), replaceable at runtime by a reload.
+struct AllowLists: Sendable, Equatable {
+    /// Numeric Telegram user IDs. Empty means nobody: Telegram has no "everyone" mode.
+    var telegram: Set<Int64>
+    /// Slack user IDs (`U…` / `W…`). Empty means every member of the workspace, as documented upstream.
+    var slack: Set<String>
+
+    init(telegram: Set<Int64> = [], slack: Set<String> = []) {
+        self.telegram = telegram
+        self.slack = slack
+    }
+
+    /// True when the Slack list is empty, which lets every workspace member in; callers surface this as a warning.
+    var allowsEverySlackMember: Bool { slack.isEmpty }
+
+    /// Whether `user` may run prompts and commands.
+    ///
+    /// A Telegram ID must be the canonical decimal form of an `Int64`: `Int64("+42")` and `Int64("042")` parse,
+    /// but an ID spelled that way never came from Telegram, so it is refused rather than normalised.
+    func isAllowed(_ user: ChatUser) -> Bool {
+        switch user.platform {
+        case .telegram:
+            guard let id = Int64(user.id), String(id) == user.id else { return false }
+            return telegram.contains(id)
+        case .slack:
+            return slack.isEmpty || slack.contains(user.id)
+        }
+    }
+}

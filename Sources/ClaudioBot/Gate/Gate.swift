@@ -1,0 +1,133 @@
+import Shared
+
+/// The security gate every chat message passes before anything runs (SPEC §4 steps 1, 3 and 4): authorization with
+/// denied-access records and a throttled denial reply, the per-user rate limit, and input validation.
+///
+/// Channels call `checkAccess(_:)` on every message except `/myid` (answered for anyone: call
+/// `recordMyIDRequest(_:)` instead), route commands, and call `admitPrompt(_:)` only for prompts, so commands never
+/// count against the rate limit.
+actor Gate {
+    private let clock: any GateClock
+    private var lists: AllowLists
+    private var rateLimiter: RateLimiter
+    private var inputValidator: InputValidator
+    private var deniedLog: DeniedAccessLog
+    private var denialReplies = DenialReplyThrottle()
+
+    /// - Parameters:
+    ///   - allowLists: who may use the bot.
+    ///   - rateLimitRequests: `RATE_LIMIT_REQUESTS` (≥ 1).
+    ///   - rateLimitWindow: `RATE_LIMIT_WINDOW` (> 0).
+    ///   - maxInputLength: `MAX_INPUT_LENGTH`, in Unicode scalars.
+    ///   - clock: the time source; tests pass a `ManualGateClock`.
+    ///   - deniedSink: where denied-access records are stored, if anywhere.
+    ///   - deniedSeed: records stored by an earlier run, shown until newer ones push them out.
+    init(
+        allowLists: AllowLists,
+        rateLimitRequests: Int,
+        rateLimitWindow: Duration,
+        maxInputLength: Int,
+        clock: any GateClock = SystemGateClock(),
+        deniedSink: (any DeniedRecordSink)? = nil,
+        deniedSeed: [DeniedRecord] = []
+    ) {
+        self.clock = clock
+        lists = allowLists
+        rateLimiter = RateLimiter(limit: rateLimitRequests, window: rateLimitWindow)
+        inputValidator = InputValidator(maxInputLength: maxInputLength)
+        deniedLog = DeniedAccessLog(seed: deniedSeed, sink: deniedSink)
+    }
+
+    // MARK: Authorization
+
+    /// Whether the sender may use the bot. A denied message is recorded (reason `not_allowed`); the reply is the
+    /// access-denied text at most once per user per 60 s, nil otherwise.
+    func checkAccess(_ message: InboundMessage) -> AccessDecision {
+        if lists.isAllowed(message.user) { return .allowed }
+        let now = clock.now
+        deniedLog.record(message, reason: .notAllowed, at: now)
+        let reply = denialReplies.shouldReply(to: message.user.key, at: now.monotonic) ? GateReplies.accessDenied : nil
+        return .denied(reply: reply)
+    }
+
+    /// Notes a `/myid` request, which is answered for anyone; an unauthorized sender's is recorded with reason `myid`.
+    /// - Returns: whether the sender is authorized, for the "authorized: yes/no" line of the answer.
+    @discardableResult
+    func recordMyIDRequest(_ message: InboundMessage) -> Bool {
+        if lists.isAllowed(message.user) { return true }
+        deniedLog.record(message, reason: .myID, at: clock.now)
+        return false
+    }
+
+    /// Whether `user` is authorized, without recording anything (for status answers).
+    func isAllowed(_ user: ChatUser) -> Bool {
+        lists.isAllowed(user)
+    }
+
+    /// Applies reloaded allowlists at once; the next message is judged by them.
+    func replaceAllowLists(_ newLists: AllowLists) {
+        lists = newLists
+    }
+
+    func allowLists() -> AllowLists {
+        lists
+    }
+
+    // MARK: Prompts
+
+    /// Decides whether an authorized user's prompt runs: the rate limit first (an accepted prompt takes a slot even
+    /// when validation then refuses it, as SPEC §4 orders the steps), then input validation.
+    /// Call only after `checkAccess(_:)` allowed the message.
+    func admitPrompt(_ message: InboundMessage) -> PromptDecision {
+        switch rateLimiter.admit(user: message.user, at: clock.now.monotonic) {
+        case .rejected(let waitSeconds):
+            return .rateLimited(reply: GateReplies.rateLimited(
+                waitSeconds: waitSeconds,
+                limit: rateLimiter.limit,
+                windowSeconds: rateLimiter.windowSeconds
+            ))
+        case .accepted:
+            break
+        }
+        switch inputValidator.validate(message.text) {
+        case .valid(let prompt):
+            return .accepted(prompt: prompt)
+        case .empty:
+            return .invalid(reply: GateReplies.emptyPrompt)
+        case .tooLong(let count, let max):
+            return .invalid(reply: GateReplies.tooLong(count: count, max: max))
+        }
+    }
+
+    /// Changes the rate limit; users' logged prompts are judged by the new values from the next call.
+    func setRateLimit(requests: Int, window: Duration) {
+        rateLimiter.limit = requests
+        rateLimiter.window = window
+    }
+
+    func setMaxInputLength(_ maxInputLength: Int) {
+        inputValidator.maxInputLength = maxInputLength
+    }
+
+    // MARK: Admin API
+
+    /// The admin API's `rate_limits[]`: users with prompts inside the window, most used first.
+    func rateLimitEntries() -> [RateLimitEntry] {
+        rateLimiter.entries(at: clock.now.monotonic)
+    }
+
+    /// The admin API's `denied[]`: newest first, at most `limit`.
+    func deniedRecords(limit: Int = 50) -> [DeniedRecord] {
+        deniedLog.recent(limit: limit)
+    }
+
+    /// Returns once every denied-access record made so far reached the sink (call before closing the store).
+    func flushDeniedRecords() async {
+        await deniedLog.flush()
+    }
+
+    /// How many entries each table holds, to show that memory stays bounded.
+    func trackedEntryCounts() -> (rateLimitedUsers: Int, openDeniedRecords: Int, recentDeniedRecords: Int, throttledUsers: Int) {
+        (rateLimiter.trackedUserCount, deniedLog.openRecordCount, deniedLog.recentCount, denialReplies.trackedUserCount)
+    }
+}

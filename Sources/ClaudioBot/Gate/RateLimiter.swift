@@ -1,0 +1,126 @@
+import Shared
+
+/// The per-user sliding-window log of SPEC §4.3.
+///
+/// For each (platform, user) it keeps the times of the prompts it accepted inside the last `window`. A prompt is
+/// accepted when fewer than `limit` remain, otherwise rejected with the time until the oldest one leaves the window.
+/// A timestamp `t` is inside the window while `now − t < window`.
+///
+/// Memory: a user's expired timestamps are dropped whenever that user is touched, and at most once per window a sweep
+/// forgets every user with none left. The sweep costs one pass over the table, paid for by the calls of the window
+/// before it, and the table never holds more than the users active during the last two windows.
+struct RateLimiter: Sendable {
+    /// Prompts a user may send per window (≥ 1). May change at runtime; existing logs are judged by the new value.
+    var limit: Int {
+        didSet { precondition(limit >= 1, "RATE_LIMIT_REQUESTS must be at least 1") }
+    }
+    /// The window's length (> 0). May change at runtime.
+    var window: Duration {
+        didSet { precondition(window > .zero, "RATE_LIMIT_WINDOW must be positive") }
+    }
+
+    private var logs: [UserKey: UserLog] = [:]
+    private var lastSweep: Duration?
+
+    init(limit: Int, window: Duration) {
+        precondition(limit >= 1, "RATE_LIMIT_REQUESTS must be at least 1")
+        precondition(window > .zero, "RATE_LIMIT_WINDOW must be positive")
+        self.limit = limit
+        self.window = window
+    }
+
+    /// The window in seconds, as configured (`RATE_LIMIT_WINDOW`).
+    var windowSeconds: Double { window.secondsValue }
+
+    /// How many users the limiter currently remembers (those that may still have prompts inside the window).
+    var trackedUserCount: Int { logs.count }
+
+    /// Decides whether `user` may send a prompt now, and records it when accepted.
+    /// - Parameters:
+    ///   - user: the sender; its username is remembered for `entries(at:)`.
+    ///   - now: the current monotonic time.
+    mutating func admit(user: ChatUser, at now: Duration) -> RateLimitDecision {
+        sweepIfDue(at: now)
+        var log = logs[user.key] ?? UserLog()
+        log.dropExpired(at: now, window: window)
+        if let username = user.username { log.username = username }
+        let decision: RateLimitDecision
+        if log.timestamps.count >= limit {
+            log.rejected += 1
+            // With a limit lowered at runtime more than `limit` may be counted; a slot frees when all but
+            // `limit - 1` of them have left, which for an exactly full log is the oldest one.
+            let freeing = log.timestamps[log.timestamps.count - limit]
+            decision = .rejected(retryAfterSeconds: max(1, (window - (now - freeing)).roundedUpSeconds))
+        } else {
+            log.timestamps.append(now)
+            decision = .accepted
+        }
+        logs[user.key] = log
+        return decision
+    }
+
+    /// The users with prompts inside the window, most used first: the rows of the admin API's `rate_limits[]`.
+    func entries(at now: Duration) -> [RateLimitEntry] {
+        var rows: [RateLimitEntry] = []
+        for (key, log) in logs {
+            guard let oldest = log.timestamps.first(where: { now - $0 < window }) else { continue }
+            let used = log.timestamps.count(where: { now - $0 < window })
+            rows.append(RateLimitEntry(
+                platform: key.platform,
+                userID: key.userID,
+                username: log.username,
+                used: used,
+                limit: limit,
+                windowSeconds: windowSeconds,
+                resetInSeconds: max(1, (window - (now - oldest)).roundedUpSeconds),
+                rejected: log.rejected
+            ))
+        }
+        return rows.sorted { a, b in
+            if a.used != b.used { return a.used > b.used }
+            if a.platform != b.platform { return a.platform.rawValue < b.platform.rawValue }
+            return a.userID < b.userID
+        }
+    }
+
+    private mutating func sweepIfDue(at now: Duration) {
+        guard let last = lastSweep else {
+            lastSweep = now
+            return
+        }
+        guard now - last >= window else { return }
+        lastSweep = now
+        let window = window
+        logs = logs.filter { _, log in log.timestamps.last.map { now - $0 < window } ?? false }
+    }
+}
+
+extension RateLimiter {
+    /// One user's accepted prompts, oldest first, and what the admin API shows about them.
+    private struct UserLog {
+        var timestamps: [Duration] = []
+        var username: String?
+        var rejected = 0
+
+        mutating func dropExpired(at now: Duration, window: Duration) {
+            let expired = timestamps.prefix { now - $0 >= window }.count
+            guard expired > 0 else { return }
+            timestamps.removeFirst(expired)
+            // Rejections are counted "while the user has entries": a user whose log emptied starts again from zero.
+            if timestamps.isEmpty { rejected = 0 }
+        }
+    }
+}
+
+private extension Duration {
+    var secondsValue: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) * 1e-18
+    }
+
+    /// Whole seconds, rounded up; only used on positive durations.
+    var roundedUpSeconds: Int {
+        let (seconds, attoseconds) = components
+        return Int(seconds) + (attoseconds > 0 ? 1 : 0)
+    }
+}
