@@ -1,2 +1,3 @@
 import ClaudioBot
-await ClaudioCommand.main()
+
+await ClaudioCommand.runMain()

@@ -1,2 +1,3 @@
 import ClaudioTUI
-await ConsoleCommand.main()
+
+await ConsoleCommand.runMain()

@@ -9,4 +9,10 @@ public struct ClaudioCommand: AsyncParsableCommand {
     )
 
     public init() {}
+
+    /// The executable's entry point. Called from an async function so that ArgumentParser's async `main()` is the
+    /// overload chosen (top-level code would pick the synchronous one).
+    public static func runMain() async {
+        await main()
+    }
 }

@@ -8,4 +8,9 @@ public struct ConsoleCommand: AsyncParsableCommand {
     )
 
     public init() {}
+
+    /// The executable's entry point (see `ClaudioCommand.runMain()` for why it exists).
+    public static func runMain() async {
+        await main()
+    }
 }
