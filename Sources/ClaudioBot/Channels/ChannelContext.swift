@@ -1,0 +1,12 @@
+import Shared
+
+/// What the daemon hands each channel it starts.
+struct ChannelContext: Sendable {
+    let settings: Settings
+    let router: MessageRouter
+    let repliers: ReplierRegistry
+    /// The daemon's one libcurl client (redacting the tokens in every error).
+    let http: HTTPClient
+    /// Durable state: the Telegram update offset lives here.
+    let state: StateStore
+}

@@ -1,0 +1,13 @@
+import Shared
+
+/// A chat platform the daemon serves. It turns the platform's updates into `InboundMessage`s for the
+/// `MessageRouter`, and registers its `ChatReplier` in the `ReplierRegistry` so jobs can answer.
+protocol ChatChannel: Sendable {
+    var platform: Platform { get }
+    /// Connects and serves until the task is cancelled (shutdown: stop taking messages and return).
+    /// - Throws: `ChannelError.credentialsRejected` when the platform refuses the token (the daemon exits 3); other
+    ///   errors are retried inside the channel and never end it.
+    func run() async throws
+    /// For the admin API's `channels[]`.
+    func health() async -> ChannelHealth
+}

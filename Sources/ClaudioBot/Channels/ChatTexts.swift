@@ -1,0 +1,38 @@
+import Shared
+
+/// Texts of the commands every channel offers (SPEC §4.2).
+enum ChatTexts {
+    static let emptyPromptHint = "Send me a prompt and I will run it with Claude Code."
+
+    static func help(platform: Platform) -> String {
+        switch platform {
+        case .telegram:
+            """
+            🤖 Claudio runs your prompts with Claude Code on this machine.
+
+            Send any text as a prompt. Your conversation continues until you start a new one.
+            /new — start a new conversation
+            /cancel — stop your running prompt
+            /status — CLI, workspace, your session and limits
+            /myid — your Telegram user ID
+            /help — this message
+            """
+        case .slack:
+            """
+            🤖 Claudio runs your prompts with Claude Code on this machine.
+
+            Message me directly or mention me with a prompt, or use `/claudio <prompt>`.
+            `/claudio-new` — start a new conversation
+            `/claudio-status` — status, your user ID and whether you are authorized
+            """
+        }
+    }
+
+    static let newConversation = "🆕 New conversation: your next prompt starts fresh."
+    static let nothingToCancel = "Nothing of yours is running in this chat."
+
+    static func offline(waited: Double, limit: Double) -> String {
+        "⏰ This message waited \(SecondsText.format(waited.rounded())) s while Claudio was offline (limit "
+            + "\(SecondsText.format(limit)) s), so it was not run. Please send it again if it still matters."
+    }
+}

@@ -1,0 +1,39 @@
+import Shared
+
+/// The answers of `/status`, `/myid` and `/claudio-status`.
+enum StatusTexts {
+    static func myID(_ user: ChatUser, authorized: Bool) -> String {
+        var lines = ["🪪 Your \(user.platform == .telegram ? "Telegram" : "Slack") account"]
+        if let name = user.displayName { lines.append("Name: \(name)") }
+        if let username = user.username { lines.append("Username: @\(username)") }
+        lines.append("ID: \(user.id)")
+        lines.append("Authorized: \(authorized ? "yes ✅" : "no ❌")")
+        if !authorized {
+            let variable = user.platform == .telegram ? "ALLOWED_USER_IDS" : "SLACK_ALLOWED_USER_IDS"
+            lines.append("To allow this account, the operator adds: \(variable)=\(user.id)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func status(
+        user: ChatUser, authorized: Bool, cli: ClaudeCLIInfo, settings: Settings, session: String?, runningJobs: Int
+    ) -> String {
+        var lines = ["📊 Claudio status"]
+        if let version = cli.version {
+            lines.append("Claude CLI: available (\(version))")
+        } else {
+            lines.append("Claude CLI: not available — \(cli.problem ?? "unknown problem")")
+        }
+        lines.append("Workspace: \(settings.workspacePath)")
+        lines.append("Your session: \(session ?? "none (the next prompt starts a new conversation)")")
+        lines.append(
+            "Limits: \(settings.rateLimitRequests) prompts per \(SecondsText.format(settings.rateLimitWindow)) s, "
+                + "timeout \(SecondsText.format(settings.commandTimeout)) s, max \(settings.maxInputLength) characters")
+        lines.append("Jobs running: \(runningJobs)/\(settings.maxConcurrentJobs)")
+        lines.append("Your ID: \(user.id) (authorized: \(authorized ? "yes" : "no"))")
+        if user.platform == .slack, settings.slackAllowsEveryone {
+            lines.append("⚠️ SLACK_ALLOWED_USER_IDS is empty: every workspace member can use this bot.")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
