@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
     ],
     targets: [
         // Thin C shims: system libraries plus static inline wrappers for variadic calls and macros.
@@ -55,11 +56,19 @@ let package = Package(
 
         .testTarget(
             name: "SharedTests",
-            dependencies: ["Shared", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: [
+                "Shared",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "ClaudioBotTests",
-            dependencies: ["ClaudioBot", "Shared", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: [
+                "ClaudioBot", "Shared",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "ClaudioTUITests", dependencies: ["ClaudioTUI", "Shared"]),

@@ -5,7 +5,10 @@ public struct ClaudioCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "claudio",
         abstract: "Run Claude Code for a few trusted Telegram and Slack users, and control the daemon.",
-        subcommands: [RunCommand.self, CheckCommand.self]
+        subcommands: [
+            RunCommand.self, CheckCommand.self, StatusCommand.self, JobsCommand.self, KillCommand.self,
+            ReloadCommand.self, DeniedCommand.self,
+        ]
     )
 
     public init() {}

@@ -110,9 +110,9 @@ actor JobScheduler {
         }
     }
 
-    func snapshot() -> [JobSnapshot] {
+    func snapshot() -> [JobInfo] {
         let time = now()
-        var rows: [JobSnapshot] = []
+        var rows: [JobInfo] = []
         for line in lines.values {
             if let job = line.running {
                 let started = job.control.startedAt ?? job.queuedAt
@@ -190,11 +190,11 @@ actor JobScheduler {
         for observer in finishedObservers { observer(job, outcome) }
     }
 
-    private func row(_ job: Job, state: JobSnapshot.State, startedAt: Date, at time: Date, processes: Int) -> JobSnapshot {
-        JobSnapshot(
+    private func row(_ job: Job, state: JobRunState, startedAt: Date, at time: Date, processes: Int) -> JobInfo {
+        JobInfo(
             id: job.id, platform: job.address.platform, chatID: job.address.chatID, userID: job.user.id,
-            username: job.user.username, state: state, pid: state == .running ? job.control.pid : nil,
+            username: job.user.username, state: state, pid: state == .running ? job.control.pid.map(Int.init) : nil,
             startedAt: startedAt, elapsedSeconds: max(0, time.timeIntervalSince(startedAt)), processes: processes,
-            promptExcerpt: String(job.prompt.prefix(80)))
+            promptExcerpt: TextSanitizer.excerpt(job.prompt, limit: 80))
     }
 }

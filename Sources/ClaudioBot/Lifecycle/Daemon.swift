@@ -1,15 +1,144 @@
+import Foundation
 import Logging
+import ServiceLifecycle
 import Shared
+import UnixSignals
 
-/// The running daemon: builds every part from the settings, runs them until a signal, then shuts down cleanly.
+/// The running daemon: builds every part from the settings, runs them until a signal, then shuts down cleanly
+/// (SPEC §8): stop intake, tell running jobs' chats, kill every job tree, flush state, release locks, remove the
+/// socket, exit 0 — within 10 s.
 struct Daemon {
     let settings: Settings
     let environment: [String: String]
+    private let logger = Logger(label: "claudio")
+
+    init(settings: Settings, environment: [String: String]) {
+        self.settings = settings
+        self.environment = environment
+    }
 
     /// Runs until SIGTERM/SIGINT; returns the process exit code (SPEC §3).
     func run() async -> Int32 {
-        let logger = Logger(label: "claudio")
-        logger.error("no chat channel is available in this build yet")
-        return 2
+        let startedAt = Date()
+        let reaper: ChildReaper
+        do {
+            reaper = try ChildReaper()
+        } catch {
+            logger.critical("cannot start the process supervisor: \(error)")
+            return 1
+        }
+        let locks: [InstanceLock]
+        do {
+            locks = try acquireLocks()
+        } catch {
+            Self.printError(error.description)
+            return 1
+        }
+        defer { locks.forEach { $0.release() } }
+
+        let state: StateStore
+        do {
+            state = try await StateStore.open(stateDirectory: settings.stateDirectory)
+        } catch {
+            Self.printError("❌ \(error)")
+            return 2
+        }
+        let launcher = ProcessLauncher(reaper: reaper)
+        let cli = await ClaudeCLIProbe(launcher: launcher).inspect(
+            configuredPath: settings.claudeCLIPath, environment: environment)
+        logWarnings(cli: cli)
+
+        let gate = Gate(
+            allowLists: AllowLists(telegram: settings.allowedUserIDs, slack: settings.slackAllowedUserIDs),
+            rateLimitRequests: settings.rateLimitRequests, rateLimitWindow: .seconds(settings.rateLimitWindow),
+            maxInputLength: settings.maxInputLength, deniedSink: state,
+            deniedSeed: await state.deniedRecords(limit: DeniedAccessLog.defaultCapacity))
+        let repliers = ReplierRegistry()
+        var executor = ClaudeJobExecutor(
+            runner: ClaudeRunner(
+                launcher: launcher, killer: ProcessTreeKiller(), settings: settings,
+                executablePath: cli.path ?? settings.claudeCLIPath, environment: environment),
+            sessions: state, repliers: repliers)
+        executor.onFinished = { summary in await state.recordJob(JobHistoryEntry(summary)) }
+        let scheduler = JobScheduler(
+            limits: .init(maxConcurrent: settings.maxConcurrentJobs, maxQueuedPerChat: settings.maxQueuedPerChat),
+            executor: executor)
+        let router = MessageRouter(
+            gate: gate, scheduler: scheduler, sessions: state, settings: settings, jobIDs: JobIDGenerator(), cli: cli)
+        let http = HTTPClient(redacting: settings.secrets)
+        let channels = ChannelFactory.makeChannels(
+            context: ChannelContext(settings: settings, router: router, repliers: repliers, http: http, state: state))
+
+        let reloader = AllowlistReloader(
+            gate: gate, processEnvironment: environment, envFilePath: settings.envFilePath,
+            explicitEnvFile: settings.envFilePath != nil, telegramEnabled: settings.telegramEnabled)
+        let backend = DaemonAdminBackend(
+            settings: settings, startedAt: startedAt, gate: gate, scheduler: scheduler, channels: channels,
+            locks: locks, cli: cli, reloader: reloader)
+        let admin = AdminServer(
+            socketPath: settings.adminSocketPath, backend: backend, logger: Logger(label: "claudio.admin"))
+        let core = DaemonCore(channels: channels, scheduler: scheduler, gate: gate, admin: admin, logger: logger)
+
+        var configuration = ServiceGroupConfiguration(
+            services: [.init(service: admin), .init(service: core)], gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: Logger(label: "claudio.lifecycle"))
+        configuration.maximumGracefulShutdownDuration = .seconds(9)
+        let group = ServiceGroup(configuration: configuration)
+        let hangups = Task { await reloadOnHangup(reloader) }
+        defer { hangups.cancel() }
+
+        let code: Int32
+        do {
+            try await group.run()
+            code = 0
+        } catch let error as ChannelError {
+            Self.printError(error.description)
+            code = 3
+        } catch let error as AdminServerError {
+            Self.printError("❌ \(error)")
+            code = 1
+        } catch {
+            logger.critical("stopped by an error: \(error)")
+            code = 1
+        }
+        http.shutdown()
+        await state.close()
+        logger.notice("Claudio stopped")
+        return code
+    }
+
+    private func acquireLocks() throws(InstanceLockError) -> [InstanceLock] {
+        var taken: [InstanceLock] = []
+        let platforms = [settings.telegramEnabled ? Platform.telegram : nil, settings.slackEnabled ? .slack : nil]
+        for platform in platforms.compactMap({ $0 }) {
+            do {
+                taken.append(try InstanceLock(channel: platform, directory: settings.lockDirectory))
+            } catch {
+                taken.forEach { $0.release() }
+                throw error
+            }
+        }
+        return taken
+    }
+
+    private func reloadOnHangup(_ reloader: AllowlistReloader) async {
+        for await _ in await UnixSignalsSequence(trapping: .sighup) {
+            do {
+                let result = try await reloader.reload()
+                logger.notice(
+                    "SIGHUP: allowlists reloaded (telegram \(result.telegram.size), slack \(result.slack.allowAll ? "all" : String(result.slack.size)))")
+            } catch {
+                logger.error("SIGHUP: \(error)")
+            }
+        }
+    }
+
+    private func logWarnings(cli: ClaudeCLIInfo) {
+        let warnings = CheckCommand.warnings(settings, cli: cli, isRoot: getuid() == 0, environment: environment)
+        for warning in warnings { logger.warning("⚠️ \(warning)") }
+    }
+
+    private static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 }

@@ -1,0 +1,36 @@
+import Shared
+
+/// What the admin API serves: the daemon's live state and its two actions (SPEC §6).
+///
+/// `AdminServer` only translates HTTP to these calls; the daemon implements them over its scheduler, gate and
+/// store, and tests use a fake. An error other than the ones documented below becomes a 500 with the error's
+/// description as `{"error": …}`.
+protocol AdminBackend: Sendable {
+    /// `GET /v1/status`.
+    func status() async throws -> StatusResponse
+    /// `GET /v1/jobs`.
+    func jobs() async throws -> JobsResponse
+    /// `POST /v1/jobs/{id}/kill`: kills the job's whole process tree.
+    /// - Returns: nil when no job has that ID (a 404).
+    func kill(jobID: String) async throws -> KillResponse?
+    /// `GET /v1/rate-limits`.
+    func rateLimits() async throws -> RateLimitsResponse
+    /// `GET /v1/denied`: at most `limit` records (already checked to be in ``DeniedResponse/limitRange``), newest
+    /// first.
+    func denied(limit: Int) async throws -> DeniedResponse
+    /// `POST /v1/reload`: re-reads the env file's allowlists and applies them at once.
+    /// - Throws: `AdminReloadError` when the file is invalid (a 422; the old lists stay in force).
+    func reload() async throws -> ReloadResponse
+    /// `GET /v1/snapshot`.
+    func snapshot() async throws -> SnapshotResponse
+}
+
+extension AdminBackend {
+    /// Asks for the four parts one after the other; a backend that can take them under one lock (a consistent
+    /// picture) overrides this.
+    func snapshot() async throws -> SnapshotResponse {
+        SnapshotResponse(
+            status: try await status(), jobs: try await jobs().jobs, rateLimits: try await rateLimits().rateLimits,
+            denied: try await denied(limit: DeniedResponse.defaultLimit).denied)
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Hummingbird
+import Shared
+
+/// The admin API's routes (SPEC §6), each a thin translation of HTTP to one `AdminBackend` call.
+enum AdminRoutes {
+    /// A router serving `backend` under `/v1`, every failure answered as `{"error": "…"}`.
+    static func router(serving backend: any AdminBackend) -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: AdminErrorMiddleware())
+        let v1 = router.group("v1")
+        v1.get("status") { _, _ in try Response.adminJSON(try await backend.status()) }
+        v1.get("jobs") { _, _ in try Response.adminJSON(try await backend.jobs()) }
+        v1.post("jobs/:id/kill") { _, context in
+            let rawID = try context.parameters.require("id")
+            // Hummingbird matches on the raw path; clients percent-encode opaque IDs.
+            let jobID = rawID.removingPercentEncoding ?? rawID
+            guard let killed = try await backend.kill(jobID: jobID) else {
+                throw AdminHTTPError(.notFound, "unknown job: \(jobID)")
+            }
+            return try Response.adminJSON(killed)
+        }
+        v1.get("rate-limits") { _, _ in try Response.adminJSON(try await backend.rateLimits()) }
+        v1.get("denied") { request, _ in
+            let limit = try deniedLimit(from: request.uri.queryParameters.get("limit"))
+            return try Response.adminJSON(try await backend.denied(limit: limit))
+        }
+        v1.post("reload") { _, _ in
+            do {
+                return try Response.adminJSON(try await backend.reload())
+            } catch let error as AdminReloadError {
+                throw AdminHTTPError(.unprocessableContent, error.message)
+            }
+        }
+        v1.get("snapshot") { _, _ in try Response.adminJSON(try await backend.snapshot()) }
+        return router
+    }
+
+    /// The `limit` query parameter of `GET /v1/denied`: absent means the default; anything but an integer in
+    /// ``DeniedResponse/limitRange`` is a 400.
+    static func deniedLimit(from text: String?) throws -> Int {
+        guard let text else { return DeniedResponse.defaultLimit }
+        guard let limit = Int(text), DeniedResponse.limitRange.contains(limit) else {
+            throw AdminHTTPError(
+                .badRequest,
+                "limit must be an integer from \(DeniedResponse.limitRange.lowerBound) to "
+                    + "\(DeniedResponse.limitRange.upperBound), got \"\(text)\"")
+        }
+        return limit
+    }
+}

@@ -1,0 +1,12 @@
+import Hummingbird
+import enum Shared.AdminJSON
+
+extension Response {
+    /// A response carrying `value` as admin-API JSON (snake_case keys, ISO-8601 dates, sorted keys).
+    static func adminJSON(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        let body = try AdminJSON.encoder.encode(value)
+        return Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+}

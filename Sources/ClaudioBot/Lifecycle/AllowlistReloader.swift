@@ -1,0 +1,34 @@
+import Shared
+
+/// Re-reads the allowlists from the env file (under the process environment, which still wins) and applies them to
+/// the gate at once — `POST /v1/reload` and SIGHUP.
+struct AllowlistReloader: Sendable {
+    let gate: Gate
+    let processEnvironment: [String: String]
+    /// The file read at start, or `./.env` when none existed then (it may have been created since).
+    let envFilePath: String?
+    let explicitEnvFile: Bool
+    let telegramEnabled: Bool
+
+    /// - Throws: `AdminReloadError` with every problem; the lists in force stay unchanged.
+    func reload() async throws(AdminReloadError) -> ReloadResponse {
+        let lists: Allowlists
+        do {
+            let layers = try await EnvironmentLayers.load(
+                processEnvironment: processEnvironment, envFilePath: explicitEnvFile ? envFilePath : nil)
+            lists = try Allowlists.read(from: layers, telegramRequired: telegramEnabled)
+        } catch {
+            throw AdminReloadError(message: "Reload refused, the allowlists in force are unchanged. \(error)")
+        }
+        await gate.replaceAllowLists(AllowLists(telegram: lists.telegram, slack: lists.slack))
+        return ReloadResponse(
+            telegram: TelegramAllowlistSummary(size: lists.telegram.count, source: Self.source(lists.telegramSource)),
+            slack: SlackAllowlistSummary(
+                size: lists.slack.count, allowAll: lists.slack.isEmpty, source: Self.source(lists.slackSource)))
+    }
+
+    /// A list set in the process environment cannot be changed by editing the file: say so.
+    private static func source(_ source: SettingValueSource) -> AllowlistSource {
+        source == .environment ? .environment : .file
+    }
+}

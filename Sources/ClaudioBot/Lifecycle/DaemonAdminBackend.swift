@@ -1,0 +1,80 @@
+import Foundation
+import Shared
+
+/// The admin API over the running daemon's parts.
+struct DaemonAdminBackend: AdminBackend {
+    let settings: Settings
+    let startedAt: Date
+    let gate: Gate
+    let scheduler: JobScheduler
+    let channels: [any ChatChannel]
+    let locks: [InstanceLock]
+    let cli: ClaudeCLIInfo
+    let reloader: AllowlistReloader
+
+    func status() async throws -> StatusResponse {
+        let lists = await gate.allowLists()
+        var channelRows: [ChannelStatus] = []
+        for platform in Platform.allCases {
+            let channel = channels.first { $0.platform == platform }
+            let health = await channel?.health()
+            let size = platform == .telegram ? lists.telegram.count : lists.slack.count
+            channelRows.append(
+                ChannelStatus(
+                    name: platform, enabled: channel != nil, connected: health?.connected ?? false,
+                    lastError: health?.lastError, allowlistSize: size,
+                    allowAll: platform == .slack && lists.slack.isEmpty))
+        }
+        return StatusResponse(
+            version: ClaudioVersion.current, pid: Int(getpid()), startedAt: startedAt,
+            uptimeSeconds: Int(Date().timeIntervalSince(startedAt)), channels: channelRows, locks: lockRows(),
+            limits: LimitsInfo(
+                rateLimitRequests: settings.rateLimitRequests, rateLimitWindow: settings.rateLimitWindow,
+                commandTimeout: settings.commandTimeout, maxInputLength: settings.maxInputLength,
+                maxConcurrentJobs: settings.maxConcurrentJobs),
+            skipPermissions: settings.skipPermissions, allowedTools: settings.allowedTools.description,
+            claudeCLI: ClaudeCLIStatus(path: cli.path, version: cli.version))
+    }
+
+    func jobs() async throws -> JobsResponse {
+        JobsResponse(jobs: await scheduler.snapshot())
+    }
+
+    func kill(jobID: String) async throws -> KillResponse? {
+        guard let processes = await scheduler.kill(jobID: jobID, reason: .admin) else { return nil }
+        return KillResponse(id: jobID, killed: true, processes: processes)
+    }
+
+    func rateLimits() async throws -> RateLimitsResponse {
+        let rows = await gate.rateLimitEntries().map {
+            RateLimitInfo(
+                platform: $0.platform, userID: $0.userID, username: $0.username, used: $0.used, limit: $0.limit,
+                windowSeconds: $0.windowSeconds, resetInSeconds: $0.resetInSeconds, rejected: $0.rejected)
+        }
+        return RateLimitsResponse(rateLimits: rows)
+    }
+
+    func denied(limit: Int) async throws -> DeniedResponse {
+        let rows = await gate.deniedRecords(limit: limit).map {
+            DeniedInfo(
+                id: $0.id, at: $0.at, lastAt: $0.lastAt, platform: $0.platform, userID: $0.userID,
+                username: $0.username, chatID: $0.chatID, reason: $0.reason.rawValue, excerpt: $0.excerpt,
+                count: $0.count)
+        }
+        return DeniedResponse(denied: rows)
+    }
+
+    func reload() async throws -> ReloadResponse {
+        try await reloader.reload()
+    }
+
+    private func lockRows() -> [LockStatus] {
+        Platform.allCases.map { platform in
+            if let lock = locks.first(where: { $0.channel == platform }) {
+                return LockStatus(
+                    channel: platform, path: lock.path, held: true, holderPID: Int(getpid()), since: lock.acquiredAt)
+            }
+            return InstanceLock.inspect(channel: platform, directory: settings.lockDirectory)
+        }
+    }
+}

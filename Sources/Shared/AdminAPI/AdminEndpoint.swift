@@ -1,0 +1,49 @@
+/// The requests of the admin API (SPEC §6), with their method and path.
+public enum AdminEndpoint: Sendable, Hashable {
+    case status
+    case jobs
+    case kill(jobID: String)
+    case rateLimits
+    /// `limit` nil lets the daemon apply its default (``DeniedResponse/defaultLimit``).
+    case denied(limit: Int?)
+    case reload
+    case snapshot
+
+    public var method: HTTPMethod {
+        switch self {
+        case .kill, .reload: .post
+        case .status, .jobs, .rateLimits, .denied, .snapshot: .get
+        }
+    }
+
+    /// The path and query, e.g. `/v1/denied?limit=20`.
+    public var path: String {
+        switch self {
+        case .status: "/v1/status"
+        case .jobs: "/v1/jobs"
+        case .kill(let jobID): "/v1/jobs/\(Self.pathSegment(jobID))/kill"
+        case .rateLimits: "/v1/rate-limits"
+        case .denied(let limit?): "/v1/denied?limit=\(limit)"
+        case .denied(nil): "/v1/denied"
+        case .reload: "/v1/reload"
+        case .snapshot: "/v1/snapshot"
+        }
+    }
+
+    /// Job IDs are opaque: anything outside `A–Z a–z 0–9 - _ ~` is percent-encoded, so an ID can never add a path
+    /// segment or a query, nor be a `..` that a URL normaliser would resolve.
+    private static func pathSegment(_ text: String) -> String {
+        var encoded = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                encoded += "%" + (hex.count < 2 ? "0" + hex : hex)
+            }
+        }
+        return encoded
+    }
+}

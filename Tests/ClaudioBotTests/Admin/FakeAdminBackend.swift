@@ -1,0 +1,68 @@
+import Foundation
+import Shared
+
+@testable import ClaudioBot
+
+/// An `AdminBackend` answering fixed values; it knows one job (`j1`), can be told to reject reloads, and records
+/// the `limit` of each denied query.
+actor FakeAdminBackend: AdminBackend {
+    static let startedAt = Date(timeIntervalSince1970: 1_767_225_600)
+
+    static let statusAnswer = StatusResponse(
+        version: "1.2.3", pid: 4242, startedAt: startedAt, uptimeSeconds: 75,
+        channels: [
+            ChannelStatus(name: .telegram, enabled: true, connected: true, allowlistSize: 2),
+            ChannelStatus(name: .slack, enabled: true, connected: false, lastError: "disconnect: link_disabled",
+                          allowlistSize: 0, allowAll: true),
+        ],
+        locks: [LockStatus(channel: .telegram, path: "/tmp/telegram_claude_bot.lock", held: true, holderPID: 4242,
+                           since: startedAt)],
+        limits: LimitsInfo(rateLimitRequests: 10, rateLimitWindow: 60, commandTimeout: 1800, maxInputLength: 10000,
+                           maxConcurrentJobs: 3),
+        skipPermissions: true, allowedTools: "Bash,Read",
+        claudeCLI: ClaudeCLIStatus(path: "/usr/local/bin/claude", version: "2.1.331 (Claude Code)"))
+    static let jobsAnswer = JobsResponse(jobs: [
+        JobInfo(id: "j1", platform: .telegram, chatID: "-1001234567890", userID: "9007199254740993",
+                username: "ana", state: .running, pid: 777, startedAt: startedAt, elapsedSeconds: 12.5,
+                processes: 3, promptExcerpt: "list files"),
+        JobInfo(id: "j2", platform: .slack, chatID: "C123", userID: "U123", state: .queued, startedAt: startedAt,
+                elapsedSeconds: 1, processes: 0, promptExcerpt: "what time is it"),
+    ])
+    static let rateLimitsAnswer = RateLimitsResponse(rateLimits: [
+        RateLimitInfo(platform: .telegram, userID: "42", username: "ana", used: 10, limit: 10, windowSeconds: 60,
+                      resetInSeconds: 17, rejected: 2),
+    ])
+    static let deniedRecord = DeniedInfo(
+        id: "d1", at: startedAt, lastAt: startedAt.addingTimeInterval(45), platform: .telegram, userID: "66",
+        username: "mallory", chatID: "66", reason: "not_allowed", excerpt: "rm -rf /", count: 5)
+    static let reloadAnswer = ReloadResponse(
+        telegram: TelegramAllowlistSummary(size: 3, source: .file),
+        slack: SlackAllowlistSummary(size: 0, allowAll: true, source: .file))
+
+    private var reloadFailure: AdminReloadError?
+    private(set) var deniedLimits: [Int] = []
+
+    init(reloadFailure: AdminReloadError? = nil) {
+        self.reloadFailure = reloadFailure
+    }
+
+    func status() -> StatusResponse { Self.statusAnswer }
+
+    func jobs() -> JobsResponse { Self.jobsAnswer }
+
+    func kill(jobID: String) -> KillResponse? {
+        jobID == "j1" ? KillResponse(id: "j1", processes: 3) : nil
+    }
+
+    func rateLimits() -> RateLimitsResponse { Self.rateLimitsAnswer }
+
+    func denied(limit: Int) -> DeniedResponse {
+        deniedLimits.append(limit)
+        return DeniedResponse(denied: [Self.deniedRecord])
+    }
+
+    func reload() throws -> ReloadResponse {
+        if let reloadFailure { throw reloadFailure }
+        return Self.reloadAnswer
+    }
+}

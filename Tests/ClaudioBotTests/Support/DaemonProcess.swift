@@ -1,0 +1,82 @@
+import Foundation
+import Glibc
+import Shared
+import Synchronization
+
+@testable import ClaudioBot
+
+/// A `claudio run` started from the built binary for an end-to-end test, in its own scratch directory (state, lock
+/// dir, admin socket and workspace), stopped by PID.
+final class DaemonProcess: Sendable {
+    let directory: ScratchDirectory
+    let process: LaunchedProcess
+    let environment: [String: String]
+    private let log = Mutex("")
+
+    var socketPath: String { environment["CLAUDIO_ADMIN_SOCKET"]! }
+    var lockDirectory: String { environment["CLAUDIO_LOCK_DIR"]! }
+    var pid: Int32 { process.pid }
+    /// Everything the daemon wrote to stderr so far.
+    var stderr: String { log.withLock { $0 } }
+    var client: AdminClient { AdminClient(socketPath: socketPath) }
+
+    /// The environment a test daemon runs with: its files in `directory`, the fake claude, no real network.
+    static func environment(in directory: ScratchDirectory, fake: FakeClaude, extra: [String: String]) -> [String: String] {
+        var environment = fake.environment
+        environment.merge([
+            "HOME": directory.path, "CLAUDIO_STATE_DIR": directory.path + "/state",
+            "CLAUDIO_ADMIN_SOCKET": directory.path + "/run/admin.sock", "CLAUDIO_LOCK_DIR": directory.path,
+            "WORKSPACE_PATH": directory.path, "CLAUDE_CLI_PATH": FakeClaude.path, "LOG_LEVEL": "debug",
+            "IS_SANDBOX": "1",
+        ]) { $1 }
+        environment.merge(extra) { $1 }
+        return environment
+    }
+
+    /// Starts `claudio run` (plus `arguments`) in `directory` with exactly `environment`.
+    init(directory: ScratchDirectory, environment: [String: String], arguments: [String] = []) throws {
+        self.directory = directory
+        self.environment = environment
+        process = try TestReaper.launcher.launch(
+            LaunchRequest(
+                executablePath: ClaudioBinary.path, arguments: ["run"] + arguments, environment: environment,
+                workingDirectory: directory.path, standardInput: .nullDevice, standardOutput: .capture,
+                standardError: .capture))
+        let stream = process.standardError
+        Task { [self] in
+            for await chunk in stream {
+                log.withLock { $0 += String(decoding: chunk, as: UTF8.self) }
+            }
+        }
+        let output = process.standardOutput
+        Task { for await _ in output {} }
+    }
+
+    /// Waits until the log contains `text` (e.g. "ready"), or the timeout passes.
+    @discardableResult
+    func waitForLog(_ text: String, timeout: Duration = .seconds(30)) async -> Bool {
+        await ProcessLiveness.waitUntil(timeout: timeout) { self.stderr.contains(text) }
+    }
+
+    /// Waits until the daemon says it is ready; false when it exited or timed out first.
+    func waitUntilReady(timeout: Duration = .seconds(30)) async -> Bool {
+        await ProcessLiveness.waitUntil(timeout: timeout) { self.stderr.contains(" ready: ") || self.process.exitStatus != nil }
+            && process.exitStatus == nil
+    }
+
+    /// Sends SIGTERM and waits for the exit status.
+    func terminate() async -> ClaudioBot.ExitStatus {
+        _ = process.signal(SIGTERM)
+        return await process.waitForExit()
+    }
+
+    /// Makes sure the daemon is gone (SIGKILL after a grace), for `defer`.
+    func stop() async {
+        if process.exitStatus == nil {
+            _ = process.signal(SIGTERM)
+            let exited = await ProcessLiveness.waitUntil(timeout: .seconds(10)) { self.process.exitStatus != nil }
+            if !exited { _ = process.signal(SIGKILL) }
+        }
+        _ = await process.waitForExit()
+    }
+}

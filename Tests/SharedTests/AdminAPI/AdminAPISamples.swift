@@ -1,0 +1,29 @@
+import Foundation
+import Shared
+
+/// Wire values with every optional field empty, so the shape tests also prove that absent values are `null`, not
+/// missing keys.
+enum AdminAPISamples {
+    static let startedAt = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01T00:00:00Z
+
+    static let channel = ChannelStatus(name: .slack, enabled: true, connected: false, allowlistSize: 0, allowAll: true)
+    static let lock = LockStatus(channel: .telegram, path: "/tmp/telegram_claude_bot.lock", held: false)
+    static let limits = LimitsInfo(
+        rateLimitRequests: 10, rateLimitWindow: 60, commandTimeout: 1800, maxInputLength: 10000, maxConcurrentJobs: 3)
+    static let claudeCLI = ClaudeCLIStatus(path: nil, version: nil)
+    static let status = StatusResponse(
+        version: "1.0.0", pid: 4242, startedAt: startedAt, uptimeSeconds: 90, channels: [channel], locks: [lock],
+        limits: limits, skipPermissions: true, allowedTools: "*", claudeCLI: claudeCLI)
+    static let job = JobInfo(
+        id: "j1", platform: .telegram, chatID: "-1001234567890123", userID: "9007199254740993", state: .queued,
+        startedAt: startedAt, elapsedSeconds: 0, processes: 0, promptExcerpt: "list files")
+    static let rateLimit = RateLimitInfo(
+        platform: .slack, userID: "U123", used: 3, limit: 10, windowSeconds: 60, resetInSeconds: 42, rejected: 0)
+    static let denied = DeniedInfo(
+        id: "d1", at: startedAt, lastAt: startedAt.addingTimeInterval(30), platform: .telegram, userID: "77",
+        chatID: "77", reason: "not_allowed", excerpt: "hello", count: 2)
+    static let reload = ReloadResponse(
+        telegram: TelegramAllowlistSummary(size: 3, source: .file),
+        slack: SlackAllowlistSummary(size: 0, allowAll: true, source: .environment))
+    static let snapshot = SnapshotResponse(status: status, jobs: [job], rateLimits: [rateLimit], denied: [denied])
+}
