@@ -1,7 +1,10 @@
 /// Builds the chat channels the settings enable.
 enum ChannelFactory {
     static func makeChannels(context: ChannelContext) -> [any ChatChannel] {
-        let channels: [any ChatChannel] = []
+        var channels: [any ChatChannel] = []
+        if context.settings.slackEnabled {
+            channels.append(SlackChannel(context: context))
+        }
         return channels
     }
 }

@@ -1,0 +1,21 @@
+/// The fields Claudio reads from Slack Web API answers; every method answers `ok` plus some of these.
+struct SlackAPIResponse: Decodable, Sendable {
+    var ok: Bool
+    var error: String?
+    /// `apps.connections.open`: the WebSocket URL.
+    var url: String?
+    /// `chat.postMessage` / `chat.update`: the message's timestamp, its ID within the channel.
+    var ts: String?
+    var channel: String?
+    /// `auth.test`: the bot's own user and bot IDs.
+    var userID: String?
+    var botID: String?
+    var user: String?
+    var team: String?
+
+    enum CodingKeys: String, CodingKey {
+        case ok, error, url, ts, channel, user, team
+        case userID = "user_id"
+        case botID = "bot_id"
+    }
+}

@@ -1,0 +1,212 @@
+import Foundation
+import Logging
+import Shared
+import Synchronization
+
+/// Slack over Socket Mode (SPEC §4, §9): direct messages, mentions and slash commands in; answers in the thread.
+///
+/// `run()` checks the bot token with `auth.test`, registers the `SlackReplier`, then keeps one WebSocket open:
+/// `apps.connections.open` for a fresh URL, `hello`, envelopes acknowledged as they arrive; on `disconnect` or a
+/// dropped socket it connects again (at once when Slack asked for a refresh, else with backoff). Envelopes are
+/// handled on their own tasks, in order within each chat, and a redelivered event (same `event_id`) is skipped, so
+/// nothing runs twice across reconnects.
+final class SlackChannel: ChatChannel {
+    let platform = Platform.slack
+
+    private let context: ChannelContext
+    private let api: SlackWebAPI
+    private let replier: SlackReplier
+    private let reconnectBackoff: RetryBackoff
+    private let pingInterval: Duration
+    private let currentHealth = Mutex(ChannelHealth.starting)
+    private let recentEvents = Mutex(SlackEventDeduplicator())
+    private let logger = Logger(label: "claudio.slack")
+
+    /// - Parameters:
+    ///   - context: what the daemon hands every channel; the settings hold both Slack tokens.
+    ///   - reconnectBackoff: delays between connection attempts after failures (SPEC §9: 1 s → 30 s).
+    ///   - sendBackoff: delays between attempts of a failed send.
+    ///   - pingInterval: how often the WebSocket is pinged to notice a dead connection.
+    init(
+        context: ChannelContext, reconnectBackoff: RetryBackoff = RetryBackoff(),
+        sendBackoff: RetryBackoff = RetryBackoff(), pingInterval: Duration = .seconds(30)
+    ) {
+        self.context = context
+        var api = SlackWebAPI(settings: context.settings, http: context.http)
+        api.retryBackoff = sendBackoff
+        self.api = api
+        replier = SlackReplier(api: api)
+        self.reconnectBackoff = reconnectBackoff
+        self.pingInterval = pingInterval
+    }
+
+    func health() async -> ChannelHealth {
+        currentHealth.withLock { $0 }
+    }
+
+    func run() async throws {
+        if context.settings.slackAllowsEveryone {
+            logger.warning(
+                """
+                ⚠️ SLACK_ALLOWED_USER_IDS is empty: EVERY member of the Slack workspace can run claude on this \
+                machine. Set SLACK_ALLOWED_USER_IDS to the user IDs that may use Claudio.
+                """)
+        }
+        defer { currentHealth.withLock { $0.connected = false } }
+        guard let identity = try await authenticate() else { return }
+        context.repliers.register(replier, for: .slack)
+        let (envelopes, inbox) = AsyncStream.makeStream(of: SlackEnvelope.self)
+        try await withThrowingDiscardingTaskGroup { group in
+            group.addTask { await self.handleEnvelopes(envelopes, identity: identity) }
+            defer { inbox.finish() }
+            try await serveSocket(delivering: inbox)
+        }
+    }
+
+    // MARK: - Connection
+
+    /// `auth.test` until it answers; nil when cancelled first.
+    /// - Throws: `ChannelError.credentialsRejected` when Slack refuses the bot token.
+    private func authenticate() async throws -> SlackIdentity? {
+        var backoff = reconnectBackoff
+        while !Task.isCancelled {
+            do {
+                let identity = try await api.authTest()
+                logger.info("Slack: signed in as bot user \(identity.userID) in team \(identity.team ?? "?")")
+                return identity
+            } catch let error as ChannelError {
+                noteError(error.description)
+                throw error
+            } catch {
+                if Task.isCancelled { return nil }
+                let delay = backoff.nextDelay()
+                noteError("\(error)")
+                logger.warning("Slack auth.test failed: \(error); retrying in \(delay)")
+                guard (try? await Task.sleep(for: delay)) != nil else { return nil }
+            }
+        }
+        return nil
+    }
+
+    /// Keeps a Socket Mode connection open until cancelled.
+    private func serveSocket(delivering inbox: AsyncStream<SlackEnvelope>.Continuation) async throws {
+        var backoff = reconnectBackoff
+        while !Task.isCancelled {
+            var delay: Duration?
+            do {
+                let url = try await api.openConnection()
+                let connection = SlackSocketConnection(
+                    url: url, pingInterval: pingInterval, logger: logger,
+                    onHello: { [weak self] in self?.noteConnected() },
+                    onEnvelope: { inbox.yield($0) })
+                let outcome = try await connection.run()
+                currentHealth.withLock { $0.connected = false }
+                if outcome.receivedHello { backoff.reset() }
+                if Task.isCancelled { return }
+                switch outcome.disconnectReason {
+                case "refresh_requested", "warning":
+                    logger.info("Slack asked for a new connection (\(outcome.disconnectReason ?? ""))")
+                    delay = outcome.receivedHello ? nil : backoff.nextDelay()
+                case let reason?:
+                    logger.warning("Slack closed the connection (\(reason)); reconnecting")
+                    delay = backoff.nextDelay()
+                case nil:
+                    noteError("the Socket Mode connection dropped")
+                    delay = backoff.nextDelay()
+                    logger.warning("the Socket Mode connection dropped; reconnecting in \(delay ?? .zero)")
+                }
+            } catch let error as ChannelError {
+                noteError(error.description)
+                throw error
+            } catch {
+                currentHealth.withLock { $0.connected = false }
+                if Task.isCancelled { return }
+                noteError("\(error)")
+                delay = backoff.nextDelay()
+                logger.warning("Slack Socket Mode: \(error); reconnecting in \(delay ?? .zero)")
+            }
+            if let delay {
+                guard (try? await Task.sleep(for: delay)) != nil else { return }
+            }
+        }
+    }
+
+    private func noteConnected() {
+        currentHealth.withLock { $0 = ChannelHealth(connected: true, lastError: nil, lastErrorAt: nil) }
+        logger.info("Slack Socket Mode connected")
+    }
+
+    private func noteError(_ message: String) {
+        let redacted = context.http.redactor.redact(message)
+        currentHealth.withLock {
+            $0.lastError = redacted
+            $0.lastErrorAt = Date()
+        }
+    }
+
+    // MARK: - Envelopes
+
+    /// Handles envelopes as they are acknowledged: skips redeliveries, then runs each on its own task, in arrival
+    /// order within a chat. Returns when the stream ends (shutdown).
+    private func handleEnvelopes(_ envelopes: AsyncStream<SlackEnvelope>, identity: SlackIdentity) async {
+        let interpreter = SlackEventInterpreter(identity: identity, now: context.router.now)
+        let turns = SlackChatTurns()
+        await withDiscardingTaskGroup { group in
+            for await envelope in envelopes {
+                guard isFirstSighting(envelope) else {
+                    let reason = envelope.retryReason ?? "no reason"
+                    logger.info("skipped a redelivered Slack event (attempt \(envelope.retryAttempt), \(reason))")
+                    continue
+                }
+                let action = interpreter.action(for: envelope)
+                guard let chat = action.chatID else {
+                    if case .ignore(let reason) = action { logger.debug("ignored Slack envelope: \(reason)") }
+                    continue
+                }
+                let ticket = turns.take(in: chat)
+                group.addTask {
+                    await turns.wait(for: ticket, in: chat)
+                    defer { turns.finish(ticket, in: chat) }
+                    guard !Task.isCancelled else { return }
+                    await self.perform(action)
+                }
+            }
+            turns.close()
+        }
+    }
+
+    private func perform(_ action: SlackInboundAction) async {
+        let router = context.router
+        switch action {
+        case .prompt(let message):
+            await router.handlePrompt(message, replier: replier)
+        case .slashPrompt(let message, let responseURL):
+            await router.handlePrompt(message, replier: responder(responseURL))
+        case .newConversation(let message, let responseURL):
+            await router.newConversation(message, replier: responder(responseURL))
+        case .status(let message, let responseURL):
+            await responder(responseURL).send(await statusAnswer(for: message), to: message.address)
+        case .help(let message, let responseURL):
+            await router.help(message, replier: responder(responseURL))
+        case .ignore:
+            break
+        }
+    }
+
+    /// `/claudio-status`: the caller's ID and whether they are authorized, for anyone; the rest of the status
+    /// (workspace, session, limits) only for authorized callers.
+    private func statusAnswer(for message: InboundMessage) async -> String {
+        let router = context.router
+        let identity = await router.whoAmI(message)
+        guard await router.gate.isAllowed(message.user) else { return identity }
+        return identity + "\n\n" + (await router.statusText(for: message, authorized: true))
+    }
+
+    private func responder(_ responseURL: String?) -> SlackResponseReplier {
+        SlackResponseReplier(api: api, responseURL: responseURL, channel: replier)
+    }
+
+    private func isFirstSighting(_ envelope: SlackEnvelope) -> Bool {
+        recentEvents.withLock { $0.isFirstSighting(of: envelope.deduplicationKey) }
+    }
+}

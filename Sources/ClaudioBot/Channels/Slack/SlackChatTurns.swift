@@ -1,0 +1,70 @@
+import Synchronization
+
+/// Keeps each chat's messages in arrival order while different chats are handled at the same time: the dispatcher
+/// takes a ticket per message in order, and each handler waits until its chat serves that ticket. A slow reply in
+/// one channel (Slack's per-channel rate limit) then never delays another channel.
+final class SlackChatTurns: Sendable {
+    private struct Line {
+        var nextTicket = 0
+        var serving = 0
+        var waiting: [Int: CheckedContinuation<Void, Never>] = [:]
+    }
+
+    private struct State {
+        var lines: [String: Line] = [:]
+        var closed = false
+    }
+
+    private let state = Mutex(State())
+
+    init() {}
+
+    /// The next place in `chat`'s line. Call in arrival order.
+    func take(in chat: String) -> Int {
+        state.withLock { state in
+            var line = state.lines[chat] ?? Line()
+            let ticket = line.nextTicket
+            line.nextTicket += 1
+            state.lines[chat] = line
+            return ticket
+        }
+    }
+
+    /// Returns when `ticket` is served, or at once after `close()`.
+    func wait(for ticket: Int, in chat: String) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let ready = state.withLock { state -> Bool in
+                if state.closed || state.lines[chat]?.serving == ticket { return true }
+                state.lines[chat]?.waiting[ticket] = continuation
+                return false
+            }
+            if ready { continuation.resume() }
+        }
+    }
+
+    /// Ends `ticket`'s turn and lets the next one in `chat` go.
+    func finish(_ ticket: Int, in chat: String) {
+        let next = state.withLock { state -> CheckedContinuation<Void, Never>? in
+            guard var line = state.lines[chat], line.serving == ticket else { return nil }
+            line.serving += 1
+            if line.serving == line.nextTicket {
+                state.lines[chat] = nil
+                return nil
+            }
+            let next = line.waiting.removeValue(forKey: line.serving)
+            state.lines[chat] = line
+            return next
+        }
+        next?.resume()
+    }
+
+    /// Releases every waiter (shutdown); later waits return at once.
+    func close() {
+        let waiting = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+            state.closed = true
+            defer { state.lines = [:] }
+            return state.lines.values.flatMap { $0.waiting.values }
+        }
+        for continuation in waiting { continuation.resume() }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Shared
+
+/// Reads what an envelope asks of Claudio (SPEC §4.2, §9): direct messages and mentions are prompts; messages from
+/// bots (Claudio's own included), message subtypes (edits, joins, file shares…) and other events are ignored; slash
+/// commands map to their command.
+struct SlackEventInterpreter: Sendable {
+    /// The bot itself, from `auth.test`.
+    let identity: SlackIdentity
+    var now: @Sendable () -> Date = { Date() }
+
+    func action(for envelope: SlackEnvelope) -> SlackInboundAction {
+        switch envelope.payload {
+        case .event(let callback): action(for: callback)
+        case .slashCommand(let command): action(for: command)
+        case .other: .ignore(reason: "\(envelope.type) envelope")
+        }
+    }
+
+    func action(for callback: SlackEventCallback) -> SlackInboundAction {
+        let event = callback.event
+        switch event.type {
+        case "message" where event.channelType == "im", "app_mention":
+            break
+        case "message":
+            return .ignore(reason: "message outside a direct message (channel type \(event.channelType ?? "none"))")
+        default:
+            return .ignore(reason: "\(event.type) event")
+        }
+        if event.botID != nil { return .ignore(reason: "message from a bot") }
+        if let subtype = event.subtype { return .ignore(reason: "message subtype \(subtype)") }
+        guard let user = event.user, let channel = event.channel else {
+            return .ignore(reason: "\(event.type) without a user or channel")
+        }
+        if user == identity.userID { return .ignore(reason: "Claudio's own message") }
+        let sentAt =
+            callback.eventTime.map { Date(timeIntervalSince1970: Double($0)) }
+            ?? event.ts.flatMap(Double.init).map { Date(timeIntervalSince1970: $0) } ?? now()
+        return .prompt(
+            InboundMessage(
+                user: ChatUser(platform: .slack, id: user), chatID: channel,
+                // Replies go in the message's thread, starting one under a top-level message.
+                threadID: event.threadTS ?? event.ts, messageID: event.ts,
+                text: SlackInboundText.plain(event.text ?? "", removingMentionsOf: identity.userID), sentAt: sentAt))
+    }
+
+    func action(for command: SlackSlashCommand) -> SlackInboundAction {
+        let message = InboundMessage(
+            user: ChatUser(platform: .slack, id: command.userID, username: command.userName),
+            chatID: command.channelID,
+            text: SlackInboundText.plain(command.text, removingMentionsOf: identity.userID), sentAt: now())
+        return switch command.command {
+        case "/claudio": .slashPrompt(message, responseURL: command.responseURL)
+        case "/claudio-new": .newConversation(message, responseURL: command.responseURL)
+        case "/claudio-status": .status(message, responseURL: command.responseURL)
+        default: .help(message, responseURL: command.responseURL)
+        }
+    }
+}

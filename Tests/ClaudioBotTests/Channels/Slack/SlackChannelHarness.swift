@@ -1,0 +1,79 @@
+import Foundation
+import Shared
+
+@testable import ClaudioBot
+
+/// A `SlackChannel` wired to the real router, gate, scheduler and job executor, running the scripted fake claude
+/// against a `FakeSlack`, in this process. Reconnect and send backoffs are short so tests stay fast.
+struct SlackChannelHarness: Sendable {
+    let slack: FakeSlack
+    let channel: SlackChannel
+    let fake: FakeClaude
+    let sessions: InMemorySessionStore
+    let runs: Task<Void, any Error>
+
+    /// Runs `body` with a started channel, then stops the channel, its jobs and its clients.
+    static func with(
+        slack: FakeSlack, allowed: [String] = ["U0ALICE"], botToken: String = FakeSlack.botToken,
+        _ body: @Sendable (SlackChannelHarness) async throws -> Void
+    ) async throws {
+        let fake = try FakeClaude()
+        defer { fake.remove() }
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let settings = try SettingsLoader.settings(
+            from: EnvironmentLayers(processEnvironment: [
+                "SLACK_BOT_TOKEN": botToken, "SLACK_APP_TOKEN": FakeSlack.appToken,
+                "SLACK_API_BASE_URL": slack.baseURL, "SLACK_ALLOWED_USER_IDS": allowed.joined(separator: ","),
+                "WORKSPACE_PATH": "/tmp", "HOME": "/tmp", "CLAUDE_CLI_PATH": FakeClaude.path,
+                "CLAUDIO_STATE_DIR": scratch.path,
+            ]))
+        let state = try await StateStore.open(stateDirectory: scratch.path)
+        let http = HTTPClient(redacting: settings.secrets)
+        let sessions = InMemorySessionStore()
+        let repliers = ReplierRegistry()
+        let executor = ClaudeJobExecutor(runner: fake.runner(settings: settings), sessions: sessions, repliers: repliers)
+        let scheduler = JobScheduler(limits: .init(maxConcurrent: 3, maxQueuedPerChat: 3), executor: executor)
+        let gate = Gate(
+            allowLists: AllowLists(slack: settings.slackAllowedUserIDs), rateLimitRequests: 100,
+            rateLimitWindow: .seconds(60), maxInputLength: settings.maxInputLength)
+        let router = MessageRouter(
+            gate: gate, scheduler: scheduler, sessions: sessions, settings: settings, jobIDs: JobIDGenerator(),
+            cli: ClaudeCLIInfo(path: FakeClaude.path, version: "9.9.9 (Fake Claude Code)"))
+        let quick = RetryBackoff(initial: .milliseconds(50), maximum: .milliseconds(200))
+        let channel = SlackChannel(
+            context: ChannelContext(settings: settings, router: router, repliers: repliers, http: http, state: state),
+            reconnectBackoff: quick, sendBackoff: quick)
+        let runs = Task { try await channel.run() }
+        let harness = SlackChannelHarness(slack: slack, channel: channel, fake: fake, sessions: sessions, runs: runs)
+        do {
+            try await body(harness)
+        } catch {
+            await harness.stop(scheduler: scheduler, http: http, state: state)
+            throw error
+        }
+        await harness.stop(scheduler: scheduler, http: http, state: state)
+    }
+
+    private func stop(scheduler: JobScheduler, http: HTTPClient, state: StateStore) async {
+        runs.cancel()
+        _ = await runs.result
+        await scheduler.shutdown()
+        http.shutdown()
+        await state.close()
+    }
+
+    /// How many times the fake claude ran.
+    var claudeRuns: Int { fake.files(prefix: "stdin.").count }
+
+    /// The texts shown now in the thread under `ts` in `channel`, once some message there satisfies `done`.
+    func waitForThread(
+        _ ts: String, in channel: String, timeout: Duration = .seconds(20),
+        until done: @escaping @Sendable (String) -> Bool
+    ) async -> [String]? {
+        await slack.waitFor(timeout: timeout) { record in
+            let texts = record.thread(ts, in: channel).map(\.text)
+            return texts.contains(where: done) ? texts : nil
+        }
+    }
+}

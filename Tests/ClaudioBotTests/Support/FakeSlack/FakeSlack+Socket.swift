@@ -1,0 +1,95 @@
+import Foundation
+
+/// Injecting Socket Mode traffic.
+extension FakeSlack {
+    struct NoOpenSocket: Error {}
+
+    /// A direct message from `user`.
+    @discardableResult
+    func sendDirectMessage(
+        _ text: String, from user: String, channel: String = "D0DIRECT", threadTS: String? = nil,
+        botID: String? = nil, subtype: String? = nil
+    ) async throws -> FakeSlackDelivery {
+        try await sendMessageEvent(
+            type: "message", text: text, from: user, channel: channel, channelType: "im", threadTS: threadTS,
+            botID: botID, subtype: subtype)
+    }
+
+    /// An `app_mention` in a channel; `text` is what Slack sends, e.g. "<@UCLAUDIO> summarise this".
+    @discardableResult
+    func sendMention(_ text: String, from user: String, channel: String = "C0GENERAL", threadTS: String? = nil)
+        async throws -> FakeSlackDelivery
+    {
+        try await sendMessageEvent(
+            type: "app_mention", text: text, from: user, channel: channel, channelType: nil, threadTS: threadTS,
+            botID: nil, subtype: nil)
+    }
+
+    /// The same event again in a new envelope, as Slack redelivers an envelope it saw no ack for.
+    @discardableResult
+    func redeliver(_ delivery: FakeSlackDelivery, attempt: Int = 1, reason: String = "timeout") async throws
+        -> FakeSlackDelivery
+    {
+        var again = delivery
+        again.envelopeID = "env-\(await state.nextID())"
+        let frame = FakeSlackEnvelopes.envelope(
+            id: again.envelopeID, type: delivery.type, payloadJSON: delivery.payloadJSON, retryAttempt: attempt,
+            retryReason: reason)
+        guard await state.send(frame, envelopeID: again.envelopeID) else { throw NoOpenSocket() }
+        return again
+    }
+
+    /// A slash command; its response URL is `http://127.0.0.1:PORT/response/<envelope ID>`.
+    @discardableResult
+    func sendSlashCommand(
+        _ command: String, text: String = "", from user: String, userName: String = "alice",
+        channel: String = "C0GENERAL"
+    ) async throws -> FakeSlackDelivery {
+        let envelopeID = "env-\(await state.nextID())"
+        let payload = FakeSlackEnvelopes.slashCommandPayload(
+            command: command, text: text, userID: user, userName: userName, channelID: channel,
+            responseURL: "http://127.0.0.1:\(port)/response/\(envelopeID)")
+        let frame = FakeSlackEnvelopes.envelope(id: envelopeID, type: "slash_commands", payloadJSON: payload)
+        guard await state.send(frame, envelopeID: envelopeID) else { throw NoOpenSocket() }
+        return FakeSlackDelivery(
+            envelopeID: envelopeID, channel: channel, payloadJSON: payload, type: "slash_commands")
+    }
+
+    /// A `disconnect` message (`refresh_requested`, `warning`, `link_disabled`, `too_many_websockets`, …).
+    func sendDisconnect(reason: String) async throws {
+        guard await state.send(FakeSlackEnvelopes.disconnect(reason: reason)) else { throw NoOpenSocket() }
+    }
+
+    /// Any frame, as is.
+    func sendRaw(_ frame: String) async throws {
+        guard await state.send(frame) else { throw NoOpenSocket() }
+    }
+
+    /// Closes the newest socket's TCP connection without a WebSocket close, like a network failure.
+    func dropSocket() async {
+        await state.dropNewestSocket()
+    }
+
+    private func sendMessageEvent(
+        type: String, text: String, from user: String, channel: String, channelType: String?, threadTS: String?,
+        botID: String?, subtype: String?
+    ) async throws -> FakeSlackDelivery {
+        let id = await state.nextID()
+        let now = Int(Date().timeIntervalSince1970)
+        let ts = "\(now).\(String(format: "%06d", id))"
+        var event: [String: Any] = [
+            "type": type, "user": user, "text": text, "ts": ts, "channel": channel, "event_ts": ts,
+        ]
+        if let channelType { event["channel_type"] = channelType }
+        if let threadTS { event["thread_ts"] = threadTS }
+        if let botID { event["bot_id"] = botID }
+        if let subtype { event["subtype"] = subtype }
+        let eventID = "Ev\(id)"
+        let envelopeID = "env-\(id)"
+        let payload = FakeSlackEnvelopes.eventPayload(eventID: eventID, eventTime: now, event: event)
+        let frame = FakeSlackEnvelopes.envelope(id: envelopeID, type: "events_api", payloadJSON: payload)
+        guard await state.send(frame, envelopeID: envelopeID) else { throw NoOpenSocket() }
+        return FakeSlackDelivery(
+            envelopeID: envelopeID, eventID: eventID, ts: ts, channel: channel, payloadJSON: payload, type: "events_api")
+    }
+}

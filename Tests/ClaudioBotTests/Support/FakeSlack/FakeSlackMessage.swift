@@ -1,0 +1,13 @@
+/// A `chat.postMessage` or `chat.update` the fake received.
+struct FakeSlackMessage: Sendable, Equatable {
+    enum Kind: Sendable { case post, update }
+
+    var kind: Kind
+    var channel: String
+    var text: String
+    /// The thread posted in (posts only).
+    var threadTS: String?
+    /// The posted message's new ts, or the updated message's ts.
+    var ts: String
+    var mrkdwn: Bool?
+}
