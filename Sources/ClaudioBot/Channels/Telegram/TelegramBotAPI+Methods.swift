@@ -1,0 +1,64 @@
+/// The Bot API methods Claudio uses.
+extension TelegramBotAPI {
+    /// The bot itself; the first call at start, so a rejected token is found before anything else happens.
+    func getMe() async throws(TelegramAPIError) -> TelegramUser {
+        try await call("getMe", as: TelegramUser.self)
+    }
+
+    /// Removes a webhook so `getUpdates` works, keeping the updates that arrived while Claudio was down.
+    func deleteWebhook() async throws(TelegramAPIError) {
+        _ = try await deliver("deleteWebhook", ["drop_pending_updates": false], as: Bool.self)
+    }
+
+    /// Registers the command menu users see when they type "/".
+    func setMyCommands(_ commands: [TelegramBotCommand]) async throws(TelegramAPIError) {
+        _ = try await deliver("setMyCommands", ["commands": .array(commands.map(\.jsonValue))], as: Bool.self)
+    }
+
+    /// Long-polls for updates from `offset` (which confirms every earlier one), waiting up to `timeout` seconds when
+    /// there are none. Only messages and edited messages are asked for.
+    func getUpdates(offset: Int64?, timeout: Int) async throws(TelegramAPIError) -> [TelegramUpdateSlot] {
+        var parameters: [String: TelegramJSONValue] = [
+            "timeout": .integer(Int64(timeout)),
+            "allowed_updates": .array(["message", "edited_message"]),
+        ]
+        if let offset { parameters["offset"] = .integer(offset) }
+        return try await call(
+            "getUpdates", parameters, as: [TelegramUpdateSlot].self, timeout: .seconds(timeout) + .seconds(15))
+    }
+
+    /// Sends a message, resending through 429s and transient failures.
+    /// - Parameter parseMode: "HTML" for formatted text, nil for plain text.
+    func sendMessage(chatID: String, text: String, parseMode: String? = nil) async throws(TelegramAPIError)
+        -> TelegramMessage
+    {
+        var parameters: [String: TelegramJSONValue] = ["chat_id": .chatID(chatID), "text": .string(text)]
+        if let parseMode { parameters["parse_mode"] = .string(parseMode) }
+        return try await deliver("sendMessage", parameters, as: TelegramMessage.self)
+    }
+
+    /// Replaces a message's text; editing to the same text counts as success.
+    func editMessageText(chatID: String, messageID: Int64, text: String, parseMode: String? = nil)
+        async throws(TelegramAPIError)
+    {
+        var parameters: [String: TelegramJSONValue] = [
+            "chat_id": .chatID(chatID), "message_id": .integer(messageID), "text": .string(text),
+        ]
+        if let parseMode { parameters["parse_mode"] = .string(parseMode) }
+        do {
+            _ = try await deliver("editMessageText", parameters, as: SkippedJSONValue.self)
+        } catch let error where error.isMessageNotModified {
+            return
+        }
+    }
+
+    func deleteMessage(chatID: String, messageID: Int64) async throws(TelegramAPIError) {
+        _ = try await deliver(
+            "deleteMessage", ["chat_id": .chatID(chatID), "message_id": .integer(messageID)], as: Bool.self)
+    }
+
+    /// Shows "typing…" for about 5 seconds. Tried once: a lost indicator is not worth a resend.
+    func sendChatAction(chatID: String, action: String = "typing") async throws(TelegramAPIError) {
+        _ = try await call("sendChatAction", ["chat_id": .chatID(chatID), "action": .string(action)], as: Bool.self)
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import Logging
+import Shared
+
+/// The Telegram Bot API over the daemon's libcurl `HTTPClient`: one method per call Claudio makes, Telegram's error
+/// envelope mapped to `TelegramAPIError`, and the resend policy for outgoing messages.
+///
+/// The token is part of every URL, so it is only ever put into an `HTTPRequest`, whose errors the client redacts.
+struct TelegramBotAPI: Sendable {
+    let http: HTTPClient
+    /// `TELEGRAM_API_BASE_URL` without a trailing slash.
+    let baseURL: String
+    private let token: String
+    let deliveryPolicy: TelegramDeliveryPolicy
+    let floodWait = TelegramFloodWait()
+    let logger: Logger
+
+    /// - Parameters:
+    ///   - token: `TELEGRAM_BOT_TOKEN`; `http` should have been created redacting it.
+    ///   - baseURL: `TELEGRAM_API_BASE_URL`.
+    ///   - http: the client every call goes through.
+    ///   - deliveryPolicy: how sends are retried.
+    init(
+        token: String, baseURL: String, http: HTTPClient, deliveryPolicy: TelegramDeliveryPolicy = .standard,
+        logger: Logger = Logger(label: "claudio.telegram")
+    ) {
+        self.token = token
+        var base = baseURL
+        while base.hasSuffix("/") { base.removeLast() }
+        self.baseURL = base
+        self.http = http
+        self.deliveryPolicy = deliveryPolicy
+        self.logger = logger
+    }
+
+    /// Calls `method` once and decodes its `result`.
+    /// - Parameters:
+    ///   - parameters: sent as a JSON body.
+    ///   - timeout: the whole exchange; a long poll passes its poll timeout plus a margin.
+    func call<Result: Decodable & Sendable>(
+        _ method: String, _ parameters: [String: TelegramJSONValue] = [:], as type: Result.Type,
+        timeout: Duration = .seconds(30)
+    ) async throws(TelegramAPIError) -> Result {
+        let body: Data
+        do {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            body = try encoder.encode(TelegramJSONValue.object(parameters))
+        } catch {
+            throw .malformedResponse(status: 0, detail: "could not encode the parameters of \(method): \(error)")
+        }
+        let request = HTTPRequest(
+            method: .post, url: "\(baseURL)/bot\(token)/\(method)", body: .json(body), totalTimeout: timeout)
+        let response: HTTPResponse
+        do {
+            response = try await http.send(request)
+        } catch let error as HTTPClientError {
+            if case .cancelled = error { throw .cancelled }
+            throw .transport(error)
+        } catch {
+            throw .cancelled
+        }
+        return try Self.interpret(response, as: type)
+    }
+
+    /// The `result` of an answer, or the error it reports.
+    static func interpret<Result: Decodable>(_ response: HTTPResponse, as type: Result.Type) throws(TelegramAPIError)
+        -> Result
+    {
+        let envelope: TelegramEnvelope<Result>
+        do {
+            envelope = try JSONDecoder().decode(TelegramEnvelope<Result>.self, from: response.body)
+        } catch {
+            if response.isSuccess {
+                throw .malformedResponse(status: response.statusCode, detail: bodyExcerpt(response.body))
+            }
+            let retryAfter = response.headers["Retry-After"].flatMap { Int($0) }
+            throw .from(status: response.statusCode, description: "HTTP \(response.statusCode)", retryAfter: retryAfter)
+        }
+        if envelope.ok, let result = envelope.result { return result }
+        throw .from(
+            status: envelope.errorCode ?? response.statusCode,
+            description: envelope.description ?? "HTTP \(response.statusCode)",
+            retryAfter: envelope.parameters?.retryAfter)
+    }
+
+    private static func bodyExcerpt(_ body: Data) -> String {
+        let text = TextSanitizer.excerpt(String(decoding: body.prefix(200), as: UTF8.self), limit: 80)
+        return text.isEmpty ? "empty body" : "\"\(text)\""
+    }
+
+    // MARK: Delivery
+
+    /// Calls `method` until it succeeds, waiting out 429s and resending after transient failures within the
+    /// `deliveryPolicy`; other errors are thrown at once.
+    func deliver<Result: Decodable & Sendable>(
+        _ method: String, _ parameters: [String: TelegramJSONValue], as type: Result.Type
+    ) async throws(TelegramAPIError) -> Result {
+        var backoff = deliveryPolicy.backoff
+        var transientFailures = 0
+        var rateLimitWaits = 0
+        while true {
+            do {
+                try await floodWait.waitUntilOpen()
+            } catch {
+                throw .cancelled
+            }
+            do {
+                return try await call(method, parameters, as: type)
+            } catch .tooManyRequests(let retryAfter, let description)
+                where rateLimitWaits < deliveryPolicy.maxRateLimitWaits
+            {
+                rateLimitWaits += 1
+                logger.notice("\(method): \(description); waiting \(retryAfter) s before resending")
+                await floodWait.block(for: retryAfter)
+            } catch let error where error.isTransient && transientFailures < deliveryPolicy.maxTransientRetries {
+                transientFailures += 1
+                let delay = backoff.nextDelay()
+                logger.notice("\(method) failed (\(error)); resending in \(delay)")
+                try await Self.pause(for: delay)
+            }
+        }
+    }
+
+    /// Sleeps, turning cancellation into `TelegramAPIError.cancelled`.
+    static func pause(for delay: Duration) async throws(TelegramAPIError) {
+        do {
+            try await Task.sleep(for: delay)
+        } catch {
+            throw .cancelled
+        }
+    }
+}

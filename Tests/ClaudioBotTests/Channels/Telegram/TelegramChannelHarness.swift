@@ -1,0 +1,118 @@
+import Foundation
+import Shared
+
+@testable import ClaudioBot
+
+/// A `TelegramChannel` wired to the real router, gate, scheduler and job executor (running the scripted fake
+/// claude) and a fresh state store, polling a `FakeTelegramServer`. Everything it starts is stopped when `with`
+/// returns.
+struct TelegramChannelHarness: Sendable {
+    static let authorizedUser: Int64 = 42
+    static let strangerUser: Int64 = 99
+
+    let fake: FakeTelegramServer
+    let claude: FakeClaude
+    let store: StateStore
+    let settings: Settings
+    let http: HTTPClient
+    let router: MessageRouter
+    let repliers: ReplierRegistry
+    let scheduler: JobScheduler
+
+    /// Runs `body` with a harness whose channel is not started yet (see `startChannel`).
+    /// - Parameters:
+    ///   - environment: extra settings, e.g. `RATE_LIMIT_REQUESTS`.
+    ///   - token: the token Claudio uses; the fake's own by default.
+    static func with(
+        environment: [String: String] = [:], token: String? = nil,
+        _ body: @Sendable (TelegramChannelHarness) async throws -> Void
+    ) async throws {
+        try await FakeTelegramServer.withServer { fake in
+            let claude = try FakeClaude()
+            let stateDirectory = try ScratchDirectory()
+            defer {
+                claude.remove()
+                stateDirectory.remove()
+            }
+            let store = try await StateStore.open(stateDirectory: stateDirectory.path)
+            let harness = try TelegramChannelHarness(
+                fake: fake, claude: claude, store: store, environment: environment, token: token ?? fake.token)
+            do {
+                try await body(harness)
+            } catch {
+                await harness.scheduler.shutdown()
+                await store.close()
+                throw error
+            }
+            await harness.scheduler.shutdown()
+            await store.close()
+        }
+    }
+
+    private init(
+        fake: FakeTelegramServer, claude: FakeClaude, store: StateStore, environment: [String: String], token: String
+    ) throws {
+        self.fake = fake
+        self.claude = claude
+        self.store = store
+        var variables = [
+            "TELEGRAM_BOT_TOKEN": token, "ALLOWED_USER_IDS": String(Self.authorizedUser),
+            "TELEGRAM_API_BASE_URL": fake.baseURL, "WORKSPACE_PATH": "/tmp", "HOME": "/tmp",
+        ]
+        variables.merge(environment) { $1 }
+        settings = try SettingsLoader.settings(from: EnvironmentLayers(processEnvironment: variables))
+        http = HTTPClient(redacting: [token])
+        repliers = ReplierRegistry()
+        let sessions = InMemorySessionStore()
+        let executor = ClaudeJobExecutor(
+            runner: claude.runner(settings: settings), sessions: sessions, repliers: repliers,
+            progressInterval: .milliseconds(100))
+        scheduler = JobScheduler(
+            limits: .init(maxConcurrent: settings.maxConcurrentJobs, maxQueuedPerChat: settings.maxQueuedPerChat),
+            executor: executor)
+        let gate = Gate(
+            allowLists: AllowLists(telegram: settings.allowedUserIDs),
+            rateLimitRequests: settings.rateLimitRequests, rateLimitWindow: .seconds(settings.rateLimitWindow),
+            maxInputLength: settings.maxInputLength)
+        router = MessageRouter(
+            gate: gate, scheduler: scheduler, sessions: sessions, settings: settings, jobIDs: JobIDGenerator(),
+            cli: ClaudeCLIInfo(path: FakeClaude.path, version: "9.9.9 (Fake Claude Code)", problem: nil))
+    }
+
+    /// A channel with quick reconnects and resends, so fault tests take milliseconds.
+    func makeChannel(pollTimeout: Int = 5) -> TelegramChannel {
+        TelegramChannel(
+            context: ChannelContext(settings: settings, router: router, repliers: repliers, http: http, state: store),
+            pollTimeout: pollTimeout,
+            reconnectBackoff: RetryBackoff(initial: .milliseconds(20), maximum: .milliseconds(200)),
+            deliveryPolicy: .fastForTests)
+    }
+
+    /// Runs `body` while `channel` serves, then cancels it and waits until `run()` has returned.
+    /// - Returns: how `run()` ended.
+    @discardableResult
+    func serving(
+        _ channel: TelegramChannel, _ body: @Sendable () async throws -> Void
+    ) async throws -> Result<Void, any Error> {
+        let running = Task { () -> Result<Void, any Error> in
+            do {
+                try await channel.run()
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        do {
+            try await body()
+        } catch {
+            running.cancel()
+            _ = await running.value
+            throw error
+        }
+        running.cancel()
+        return await running.value
+    }
+
+    /// The prompts the fake claude received, in no particular order.
+    var prompts: [String] { claude.files(prefix: "stdin.") }
+}

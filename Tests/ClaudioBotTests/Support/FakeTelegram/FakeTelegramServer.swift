@@ -1,0 +1,120 @@
+import Foundation
+import Hummingbird
+import Logging
+
+/// A fake Telegram Bot API on 127.0.0.1 (a free port) for tests: `POST|GET /bot<token>/<method>` with JSON, form or
+/// query parameters, a token check (401 like Telegram), a long-polled update queue, message IDs and edits, fault
+/// injection per method, and a record of every call tests can wait on.
+///
+/// Point Claudio at it with `TELEGRAM_API_BASE_URL=<baseURL>` and `TELEGRAM_BOT_TOKEN=<token>`.
+struct FakeTelegramServer: Sendable {
+    static let defaultToken = "424242:AAF-fake-telegram-token-for-tests_0123"
+
+    /// `http://127.0.0.1:<port>`.
+    let baseURL: String
+    let port: Int
+    let token: String
+    let state: FakeTelegramState
+
+    /// Runs `body` while the server is up, then answers every waiting long poll and stops the server.
+    /// - Parameter maxPollWait: the longest a `getUpdates` is held open, whatever its `timeout`.
+    static func withServer<Result: Sendable>(
+        token: String = defaultToken, maxPollWait: Double = 30,
+        _ body: @Sendable (FakeTelegramServer) async throws -> Result
+    ) async throws -> Result {
+        let state = FakeTelegramState(token: token)
+        let (ports, portSink) = AsyncStream<Int>.makeStream()
+        var logger = Logger(label: "claudio.tests.fake-telegram")
+        logger.logLevel = .critical
+        let app = Application(
+            router: makeRouter(state: state, maxPollWait: maxPollWait),
+            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in
+                portSink.yield(channel.localAddress?.port ?? 0)
+                portSink.finish()
+            },
+            logger: logger
+        )
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.runService(gracefulShutdownSignals: []) }
+            var portIterator = ports.makeAsyncIterator()
+            guard let port = await portIterator.next() else { throw CancellationError() }
+            let server = FakeTelegramServer(baseURL: "http://127.0.0.1:\(port)", port: port, token: token, state: state)
+            let result: Result
+            do {
+                result = try await body(server)
+            } catch {
+                await state.close()
+                group.cancelAll()
+                throw error
+            }
+            await state.close()
+            group.cancelAll()
+            return result
+        }
+    }
+
+    private static func makeRouter(state: FakeTelegramState, maxPollWait: Double) -> Router<BasicRequestContext> {
+        let router = Router()
+        let handler: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, context in
+            let botSegment = context.parameters.get("bot") ?? ""
+            let method = context.parameters.get("method") ?? ""
+            let parameters = try await Self.parameters(of: request)
+            let tokenValid = botSegment == "bot" + state.token
+            let answer = await state.answer(
+                method: method, parameters: parameters, tokenValid: tokenValid, maxPollWait: maxPollWait)
+            return Self.response(answer)
+        }
+        router.on(":bot/:method", method: .post, use: handler)
+        router.on(":bot/:method", method: .get, use: handler)
+        return router
+    }
+
+    private static func response(_ answer: FakeTelegramAnswer) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        switch answer {
+        case .json(let status, let body):
+            return Response(
+                status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        case .garbage:
+            return Response(
+                status: .ok, headers: headers,
+                body: .init(byteBuffer: ByteBuffer(string: "<html>502 Bad Gateway</html>{")))
+        case .drop:
+            struct Dropped: Error {}
+            return Response(
+                status: .ok, headers: headers,
+                body: ResponseBody(contentLength: 512) { writer in
+                    try await writer.write(ByteBuffer(string: "{\"ok\":tr"))
+                    throw Dropped()
+                })
+        }
+    }
+
+    /// Query parameters, then the JSON or form body's, the body winning.
+    private static func parameters(of request: Request) async throws -> [String: FakeTelegramJSON] {
+        var parameters: [String: FakeTelegramJSON] = [:]
+        for (key, value) in request.uri.queryParameters {
+            parameters[String(key)] = .string(String(value))
+        }
+        let buffer = try await request.body.collect(upTo: 8 << 20)
+        let data = Data(buffer.readableBytesView)
+        guard !data.isEmpty else { return parameters }
+        let contentType = request.headers[.contentType]?.lowercased() ?? ""
+        if contentType.hasPrefix("application/json") {
+            if case .object(let members) = try JSONDecoder().decode(FakeTelegramJSON.self, from: data) {
+                parameters.merge(members) { $1 }
+            }
+        } else if contentType.hasPrefix("application/x-www-form-urlencoded") {
+            for pair in String(decoding: data, as: UTF8.self).split(separator: "&") {
+                let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                let decode = { (text: Substring) in
+                    String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(text)
+                }
+                parameters[decode(parts[0])] = .string(parts.count > 1 ? decode(parts[1]) : "")
+            }
+        }
+        return parameters
+    }
+}

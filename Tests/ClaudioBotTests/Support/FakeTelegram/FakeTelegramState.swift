@@ -1,0 +1,203 @@
+import Foundation
+
+/// Everything the fake Telegram server knows: the update queue, the messages the bot sent, injected faults and the
+/// record of every call, with ways for tests to wait for calls instead of sleeping.
+actor FakeTelegramState {
+    typealias CallPredicate = @Sendable (FakeTelegramCall) -> Bool
+
+    let token: String
+    let botID: Int64 = 7_000_001
+    let botUsername = "claudio_test_bot"
+
+    /// Queued updates (`update_id`, full JSON text), unconfirmed ones only.
+    private var updates: [(id: Int64, json: String)] = []
+    /// Every update ever queued, confirmed or not, for `redeliver`.
+    private var archive: [Int64: String] = [:]
+    private var nextUpdateID: Int64 = 100_001
+    private var nextIncomingMessageID: Int64 = 1
+    /// The highest `offset` a `getUpdates` has sent so far.
+    private(set) var confirmedOffset: Int64 = 0
+    private var pollWaiters: [UUID: CheckedContinuation<Void, Never>] = [:]
+    private var timers: [UUID: Task<Void, Never>] = [:]
+    private var faults: [String: [FakeTelegramFault]] = [:]
+    private(set) var calls: [FakeTelegramCall] = []
+    private var callObservers: [UUID: (CallPredicate, CheckedContinuation<FakeTelegramCall?, Never>)] = [:]
+    var messages: [FakeTelegramMessage] = []
+    var nextMessageID: Int64 = 1
+    private var closed = false
+    /// `getUpdates` calls being held open right now.
+    private(set) var pollsInProgress = 0
+
+    init(token: String) {
+        self.token = token
+    }
+
+    // MARK: Updates
+
+    /// Queues an update; `fields` is the JSON text of its members other than `update_id`, which may be malformed
+    /// in shape (but must be valid JSON). Wakes waiting long polls.
+    @discardableResult
+    func enqueue(rawFields fields: String) -> Int64 {
+        let id = nextUpdateID
+        nextUpdateID += 1
+        let json = "{\"update_id\":\(id)" + (fields.isEmpty ? "" : "," + fields) + "}"
+        updates.append((id, json))
+        archive[id] = json
+        wakePolls()
+        return id
+    }
+
+    /// Puts an already confirmed update back in the queue, as Telegram does when the confirming `getUpdates` never
+    /// reached it (the bot stopped first). A bot that polls with its stored offset never sees it again.
+    func redeliver(updateID: Int64) {
+        guard let json = archive[updateID], !updates.contains(where: { $0.id == updateID }) else { return }
+        updates.append((updateID, json))
+        updates.sort { $0.id < $1.id }
+        wakePolls()
+    }
+
+    /// Queues a `message` (or `edited_message`) update from a user.
+    /// - Parameters:
+    ///   - text: nil for a sticker.
+    ///   - chatID: defaults to the user's private chat.
+    @discardableResult
+    func enqueueMessage(
+        text: String?, from userID: Int64, username: String? = nil, chatID: Int64? = nil, chatType: String = "private",
+        date: Date = Date(), edited: Bool = false
+    ) -> Int64 {
+        let messageID = nextIncomingMessageID
+        nextIncomingMessageID += 1
+        var sender: [String: FakeTelegramJSON] = ["id": .integer(userID), "is_bot": false, "first_name": "Test"]
+        if let username { sender["username"] = .string(username) }
+        var message: [String: FakeTelegramJSON] = [
+            "message_id": .integer(messageID), "from": .object(sender),
+            "chat": ["id": .integer(chatID ?? userID), "type": .string(chatType)],
+            "date": .integer(Int64(date.timeIntervalSince1970)),
+        ]
+        if let text {
+            message["text"] = .string(text)
+        } else {
+            message["sticker"] = ["file_id": "CAACAgIAAx0", "width": 512, "height": 512, "emoji": "👍"]
+        }
+        if edited { message["edit_date"] = .integer(Int64(Date().timeIntervalSince1970)) }
+        let key = edited ? "edited_message" : "message"
+        return enqueue(rawFields: "\"\(key)\":" + FakeTelegramJSON.object(message).jsonText)
+    }
+
+    /// The updates a `getUpdates` with these parameters receives: confirms those before `offset`, then waits up to
+    /// `timeout` seconds (at most `maxWait`) for one to arrive.
+    func pollUpdates(offset: Int64?, timeout: Double, limit: Int, maxWait: Double) async -> [String] {
+        if let offset, offset > 0 {
+            updates.removeAll { $0.id < offset }
+            confirmedOffset = max(confirmedOffset, offset)
+        }
+        let deadline = ContinuousClock.now + .milliseconds(Int(min(max(timeout, 0), maxWait) * 1000))
+        pollsInProgress += 1
+        defer { pollsInProgress -= 1 }
+        while true {
+            let pending = updates.filter { $0.id >= (offset ?? 0) }
+            if !pending.isEmpty || closed || ContinuousClock.now >= deadline {
+                return pending.prefix(max(1, min(limit, 100))).map(\.json)
+            }
+            await waitForEnqueue(until: deadline)
+        }
+    }
+
+    /// How many queued updates have not been confirmed yet.
+    var unconfirmedUpdateCount: Int { updates.count }
+
+    private func waitForEnqueue(until deadline: ContinuousClock.Instant) async {
+        let id = UUID()
+        await withCheckedContinuation { continuation in
+            pollWaiters[id] = continuation
+            timers[id] = Task {
+                try? await Task.sleep(until: deadline, clock: .continuous)
+                self.wakePoll(id)
+            }
+        }
+    }
+
+    private func wakePoll(_ id: UUID) {
+        timers.removeValue(forKey: id)?.cancel()
+        pollWaiters.removeValue(forKey: id)?.resume()
+    }
+
+    private func wakePolls() {
+        for id in Array(pollWaiters.keys) { wakePoll(id) }
+    }
+
+    /// Answers every waiting long poll at once and every later one immediately (before the server stops).
+    func close() {
+        closed = true
+        wakePolls()
+        for (id, observer) in callObservers {
+            callObservers[id] = nil
+            observer.1.resume(returning: nil)
+        }
+    }
+
+    // MARK: Faults
+
+    /// The next `count` calls of `method` answer with `fault`, after faults injected earlier.
+    func inject(_ fault: FakeTelegramFault, on method: String, count: Int = 1) {
+        faults[method, default: []] += Array(repeating: fault, count: count)
+    }
+
+    func takeFault(for method: String) -> FakeTelegramFault? {
+        guard var pending = faults[method], !pending.isEmpty else { return nil }
+        let fault = pending.removeFirst()
+        faults[method] = pending
+        return fault
+    }
+
+    // MARK: Calls
+
+    func record(
+        method: String, parameters: [String: String], answer: FakeTelegramAnswer, fault: FakeTelegramFault?,
+        receivedAt: ContinuousClock.Instant
+    ) {
+        var description: String?
+        if case .json(let status, let body) = answer, status != 200,
+            case .object(let envelope)? = try? JSONDecoder().decode(FakeTelegramJSON.self, from: body)
+        {
+            description = envelope["description"]?.text
+        }
+        let call = FakeTelegramCall(
+            sequence: calls.count, method: method, parameters: parameters, status: answer.status, fault: fault,
+            errorDescription: description, receivedAt: receivedAt)
+        calls.append(call)
+        for (id, observer) in callObservers where observer.0(call) {
+            callObservers[id] = nil
+            timers.removeValue(forKey: id)?.cancel()
+            observer.1.resume(returning: call)
+        }
+    }
+
+    /// The first call (already made or still to come) matching `predicate`; nil after `timeout`.
+    func firstCall(matching predicate: @escaping CallPredicate, timeout: Duration) async -> FakeTelegramCall? {
+        if let call = calls.first(where: predicate) { return call }
+        if closed { return nil }
+        let id = UUID()
+        return await withCheckedContinuation { continuation in
+            callObservers[id] = (predicate, continuation)
+            timers[id] = Task {
+                try? await Task.sleep(for: timeout)
+                self.expireObserver(id)
+            }
+        }
+    }
+
+    private func expireObserver(_ id: UUID) {
+        timers.removeValue(forKey: id)
+        callObservers.removeValue(forKey: id)?.1.resume(returning: nil)
+    }
+
+    func calls(_ method: String) -> [FakeTelegramCall] {
+        calls.filter { $0.method == method }
+    }
+
+    /// The messages the bot sent to `chatID`, oldest first, as they read now.
+    func messages(inChat chatID: Int64) -> [FakeTelegramMessage] {
+        messages.filter { $0.chatID == chatID }
+    }
+}
