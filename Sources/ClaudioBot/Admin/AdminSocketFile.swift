@@ -1,9 +1,10 @@
 import Glibc
+import Shared
 
 /// The admin socket's place in the file system (SPEC §6): its directory, a previous daemon's socket, and clean-up.
 ///
-/// Every call here is a single non-blocking system call (the probe's `connect` is non-blocking), so it is fine on
-/// the cooperative pool.
+/// Every call here is a single non-blocking system call (the probe's `connect` included), so it is fine on the
+/// cooperative pool.
 struct AdminSocketFile: Sendable {
     /// Which file a path named when it was looked at; a socket file is removed only if it is still the one this
     /// daemon bound, never a successor's.
@@ -11,9 +12,6 @@ struct AdminSocketFile: Sendable {
         var device: UInt64
         var inode: UInt64
     }
-
-    /// `sizeof(sockaddr_un.sun_path)` on Linux, including the terminating NUL.
-    static let maxPathBytes = 108
 
     let path: String
 
@@ -28,7 +26,7 @@ struct AdminSocketFile: Sendable {
     /// daemon is serving, and anything else is left alone.
     /// - Throws: `AdminServerError`.
     func prepareForBind() throws(AdminServerError) {
-        guard path.utf8.count < Self.maxPathBytes else { throw .pathTooLong(path: path) }
+        guard path.utf8.count < UnixSocketProbe.maxPathBytes else { throw .pathTooLong(path: path) }
         try createDirectory(directory)
 
         var info = stat()
@@ -39,7 +37,11 @@ struct AdminSocketFile: Sendable {
         guard info.st_mode & S_IFMT == S_IFSOCK else { throw .notASocket(path: path) }
         // Hummingbird's bind unlinks whatever socket is at the path, so a live daemon's socket would be stolen from
         // it without this probe.
-        if try acceptsConnections() { throw .anotherDaemonServing(path: path) }
+        switch UnixSocketProbe.probe(path) {
+        case .accepting: throw .anotherDaemonServing(path: path)
+        case .notListening: break
+        case .failed(let code): throw .socketSetupFailed(path: path, step: "probing the existing socket", errno: code)
+        }
         guard unlink(path) == 0 || errno == ENOENT else {
             throw .socketSetupFailed(path: path, step: "removing the stale socket", errno: errno)
         }
@@ -56,30 +58,6 @@ struct AdminSocketFile: Sendable {
     func remove(ifStill identity: Identity) {
         guard currentIdentity() == identity else { return }
         unlink(path)
-    }
-
-    /// Whether a process accepts connections on the socket: a connection (or a full backlog, `EAGAIN`) means yes,
-    /// `ECONNREFUSED` means the socket is stale.
-    private func acceptsConnections() throws(AdminServerError) -> Bool {
-        let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue | SOCK_NONBLOCK.rawValue | SOCK_CLOEXEC.rawValue), 0)
-        guard descriptor >= 0 else { throw .socketSetupFailed(path: path, step: "probe socket", errno: errno) }
-        defer { close(descriptor) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
-            buffer.copyBytes(from: path.utf8)
-        }
-        let result = withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
-                connect(descriptor, generic, socklen_t(MemoryLayout<sockaddr_un>.size))
-            }
-        }
-        if result == 0 { return true }
-        switch errno {
-        case EAGAIN, EINPROGRESS: return true
-        case ECONNREFUSED, ENOENT: return false
-        case let code: throw .socketSetupFailed(path: path, step: "probing the existing socket", errno: code)
-        }
     }
 
     /// Creates `directory` and its missing parents with mode 0700; existing directories are left as they are.

@@ -91,10 +91,7 @@ public struct AdminClient: Sendable {
         case .timedOut:
             return AdminClientError.unreachable(path: socketPath, reason: "no answer within \(timeout)")
         case .transferFailed(_, let code, let message) where Self.closedWithoutAnswer.contains(code):
-            return AdminClientError.unreachable(
-                path: socketPath,
-                reason: "the daemon closed the connection without answering (\(message)); it serves only its own "
-                    + "user and root")
+            return AdminClientError.unreachable(path: socketPath, reason: Self.closedWithoutAnswerReason(message))
         case .transferFailed(_, _, let message), .invalidRequest(_, let message):
             return AdminClientError.unreachable(path: socketPath, reason: message)
         case .responseTooLarge(_, let limit):
@@ -108,7 +105,8 @@ public struct AdminClient: Sendable {
     /// and then closed, which is how the daemon turns away a peer of another uid.
     private static let closedWithoutAnswer: Set<Int> = [52, 55, 56]
 
-    /// A plainer reason than libcurl's "Couldn't connect to server", found by looking at the socket path.
+    /// A plainer reason than libcurl's "Couldn't connect to server", found by looking at the socket path. A daemon
+    /// that turns a peer away closes the connection at once, which libcurl may also report as a failed connect.
     private static func whyNotConnectable(_ path: String) -> String? {
         var info = stat()
         if lstat(path, &info) != 0 {
@@ -119,10 +117,16 @@ public struct AdminClient: Sendable {
             }
         }
         if info.st_mode & S_IFMT != S_IFSOCK { return "\(path) is not a socket" }
-        if access(path, R_OK | W_OK) != 0 && errno == EACCES {
-            return "permission denied (the socket belongs to another user)"
+        switch UnixSocketProbe.probe(path) {
+        case .accepting: return closedWithoutAnswerReason("connection closed at once")
+        case .notListening: return "connection refused (a socket left by a daemon that is no longer running)"
+        case .failed(let code) where code == EACCES: return "permission denied (the socket belongs to another user)"
+        case .failed: return nil
         }
-        return "connection refused (a socket left by a daemon that is no longer running)"
+    }
+
+    private static func closedWithoutAnswerReason(_ detail: String) -> String {
+        "the daemon closed the connection without answering (\(detail)); it serves only its own user and root"
     }
 
     private static func errorMessage(in response: HTTPResponse) -> String {

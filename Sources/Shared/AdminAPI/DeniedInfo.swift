@@ -12,7 +12,8 @@ public struct DeniedInfo: Codable, Sendable, Equatable {
     public var userID: String
     public var username: String?
     public var chatID: String
-    /// `not_allowed`, or `myid` for an unauthorized `/myid`. A string, so a client keeps working when reasons are added.
+    /// `not_allowed`, or `myid` for an unauthorized `/myid`. A string, so a client keeps working when reasons are
+    /// added.
     public var reason: String
     /// At most 100 characters of the first attempt, control characters removed.
     public var excerpt: String

@@ -75,7 +75,8 @@ struct AdminServerEndpointTests {
     @Test("a rejected reload is a 422 carrying the backend's message")
     func reloadRejected() async throws {
         let message = "ALLOWED_USER_IDS: \"12a\" is not a numeric user ID"
-        try await withServer(FakeAdminBackend(reloadFailure: AdminReloadError(message: message))) { client, _ async throws in
+        let backend = FakeAdminBackend(reloadFailure: AdminReloadError(message: message))
+        try await withServer(backend) { client, _ async throws in
             let error = await #expect(throws: AdminClientError.self) { try await client.reload() }
             #expect(error == .refused(status: 422, message: message))
         }

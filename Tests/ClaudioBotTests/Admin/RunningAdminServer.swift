@@ -36,7 +36,8 @@ struct RunningAdminServer: Sendable {
             _ = await task.result
             throw error
         }
-        return RunningAdminServer(directory: directory, socketPath: socketPath, server: server, group: group, task: task)
+        return RunningAdminServer(
+            directory: directory, socketPath: socketPath, server: server, group: group, task: task)
     }
 
     static func makeTemporaryDirectory() throws -> String {

@@ -116,7 +116,8 @@ struct AdminAPIShapeTests {
     @Test("output is stable: keys sorted, slashes unescaped")
     func stableOutput() throws {
         let text = String(decoding: try AdminJSON.encoder.encode(AdminAPISamples.lock), as: UTF8.self)
-        #expect(text == #"{"channel":"telegram","held":false,"holder_pid":null,"path":"/tmp/telegram_claude_bot.lock","since":null}"#)
+        #expect(text == #"{"channel":"telegram","held":false,"holder_pid":null,"#
+            + #""path":"/tmp/telegram_claude_bot.lock","since":null}"#)
     }
 
     @Test("endpoint paths match the contract and job IDs cannot escape their path segment")
