@@ -192,7 +192,10 @@ struct TelegramChannelTests {
                 }
                 #expect(reported)
                 #expect(await channel.health().connected == false)
-                #expect(await ProcessLiveness.waitUntil { await channel.health().connected })
+                // Health turns good when a poll returns; a message makes the recovering poll return at once.
+                await fake.sendText("are you back?", from: user)
+                try await fake.waitForText("echo: are you back?", inChat: user)
+                #expect(await channel.health() == ChannelHealth(connected: true, lastError: nil, lastErrorAt: nil))
             }
         }
     }
@@ -263,6 +266,7 @@ struct TelegramChannelTests {
         try await TelegramChannelHarness.with { harness in
             let channel = harness.makeChannel(pollTimeout: 30)
             let running = Task { try await channel.run() }
+            try await harness.fake.waitForMethod("getUpdates")
             #expect(await ProcessLiveness.waitUntil { await harness.fake.state.pollsInProgress == 1 })
             let started = ContinuousClock.now
             running.cancel()

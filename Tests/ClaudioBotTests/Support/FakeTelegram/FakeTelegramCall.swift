@@ -11,7 +11,7 @@ struct FakeTelegramCall: Sendable, CustomStringConvertible {
     var fault: FakeTelegramFault?
     /// Telegram's `description` when the call failed.
     var errorDescription: String?
-    /// When the request arrived (a long poll is recorded only once it is answered).
+    /// When the request arrived. A successful `getUpdates` is recorded on arrival, before its long poll is answered.
     var receivedAt: ContinuousClock.Instant
 
     var succeeded: Bool { status == 200 && fault == nil }

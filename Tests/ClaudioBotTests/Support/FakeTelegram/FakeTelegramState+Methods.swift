@@ -29,12 +29,14 @@ extension FakeTelegramState {
         case "deleteWebhook", "setMyCommands", "sendChatAction":
             answer = .ok(true)
         case "getUpdates":
+            // Recorded on arrival, so a test can wait for "the bot polls" while the poll is still held open.
+            record(method: method, parameters: textParameters, answer: .ok([]), fault: nil, receivedAt: receivedAt)
             let offset = parameters["offset"].flatMap { Int64($0.text) }
             let timeout = parameters["timeout"].flatMap { Double($0.text) } ?? 0
             let limit = parameters["limit"].flatMap { Int($0.text) } ?? 100
             let updates = await pollUpdates(offset: offset, timeout: timeout, limit: limit, maxWait: maxPollWait)
             let body = "{\"ok\":true,\"result\":[" + updates.joined(separator: ",") + "]}"
-            answer = .json(status: 200, body: Data(body.utf8))
+            return .json(status: 200, body: Data(body.utf8))
         case "sendMessage":
             answer = sendMessage(parameters)
         case "editMessageText":
