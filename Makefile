@@ -21,6 +21,7 @@ run: release
 	fi
 
 test: build
+	bash scripts/install-claude-cli.sh
 	$(SWIFT) test --skip-build
 
 clean:

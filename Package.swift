@@ -50,6 +50,7 @@ let package = Package(
                 "Shared",
                 "CNCursesW",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(name: "ClaudioTUIMain", dependencies: ["ClaudioTUI"]),

@@ -112,7 +112,7 @@ actor Gate {
     // MARK: Admin API
 
     /// The admin API's `rate_limits[]`: users with prompts inside the window, most used first.
-    func rateLimitEntries() -> [RateLimitEntry] {
+    func rateLimitEntries() -> [RateLimitInfo] {
         rateLimiter.entries(at: clock.now.monotonic)
     }
 

@@ -60,12 +60,12 @@ struct RateLimiter: Sendable {
     }
 
     /// The users with prompts inside the window, most used first: the rows of the admin API's `rate_limits[]`.
-    func entries(at now: Duration) -> [RateLimitEntry] {
-        var rows: [RateLimitEntry] = []
+    func entries(at now: Duration) -> [RateLimitInfo] {
+        var rows: [RateLimitInfo] = []
         for (key, log) in logs {
             guard let oldest = log.timestamps.first(where: { now - $0 < window }) else { continue }
             let used = log.timestamps.count(where: { now - $0 < window })
-            rows.append(RateLimitEntry(
+            rows.append(RateLimitInfo(
                 platform: key.platform,
                 userID: key.userID,
                 username: log.username,

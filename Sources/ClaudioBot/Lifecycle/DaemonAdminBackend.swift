@@ -46,12 +46,7 @@ struct DaemonAdminBackend: AdminBackend {
     }
 
     func rateLimits() async throws -> RateLimitsResponse {
-        let rows = await gate.rateLimitEntries().map {
-            RateLimitInfo(
-                platform: $0.platform, userID: $0.userID, username: $0.username, used: $0.used, limit: $0.limit,
-                windowSeconds: $0.windowSeconds, resetInSeconds: $0.resetInSeconds, rejected: $0.rejected)
-        }
-        return RateLimitsResponse(rateLimits: rows)
+        RateLimitsResponse(rateLimits: await gate.rateLimitEntries())
     }
 
     func denied(limit: Int) async throws -> DeniedResponse {

@@ -1,0 +1,18 @@
+/// A key the operator pressed, decoded from the terminal's input.
+public enum KeyPress: Sendable, Hashable {
+    /// A typed character (Ctrl-L arrives as U+000C).
+    case character(Character)
+    case up
+    case down
+    case pageUp
+    case pageDown
+    case home
+    case end
+    case tab
+    /// Shift-Tab.
+    case backTab
+    case enter
+    case escape
+    /// F1…F12.
+    case function(Int)
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Shared
+
+/// A panel's contents as a table: the columns of SPEC §7 and a row per job, user, denied record or lock.
+public struct PanelTable: Sendable, Hashable {
+    public var columns: [TableColumn]
+    public var rows: [PanelRow]
+    /// Shown in place of rows when there are none.
+    public var emptyNote: String
+
+    public init(columns: [TableColumn], rows: [PanelRow], emptyNote: String) {
+        self.columns = columns
+        self.rows = rows
+        self.emptyNote = emptyNote
+    }
+
+    /// The table of `panel` for `snapshot`; times are shown in `timeZone`, relative to `now`.
+    public static func make(_ panel: Panel, snapshot: SnapshotResponse, now: Date, timeZone: TimeZone) -> PanelTable {
+        switch panel {
+        case .jobs: jobs(snapshot.jobs)
+        case .rateLimits: rateLimits(snapshot.rateLimits)
+        case .denied: denied(snapshot.denied, now: now, timeZone: timeZone)
+        case .locks: locks(snapshot.status.locks, now: now, timeZone: timeZone)
+        }
+    }
+
+    static func jobs(_ jobs: [JobInfo]) -> PanelTable {
+        let columns = [
+            TableColumn("ID", width: 9), TableColumn("PLATFORM", width: 8), TableColumn("USER", width: 12, growth: 1),
+            TableColumn("PID", width: 7, alignment: .right), TableColumn("ELAPSED", width: 7, alignment: .right),
+            TableColumn("PROCS", width: 5, alignment: .right), TableColumn("PROMPT", width: 12, growth: 3),
+        ]
+        let rows = jobs.map { job in
+            let queued = job.state == .queued
+            return PanelRow(
+                [
+                    job.id, job.platform.rawValue, user(job.username, job.userID),
+                    queued ? "queued" : job.pid.map(String.init) ?? "-", TimeText.duration(seconds: job.elapsedSeconds),
+                    queued ? "-" : String(job.processes), job.promptExcerpt,
+                ],
+                style: queued ? .dim : .normal)
+        }
+        return PanelTable(columns: columns, rows: rows, emptyNote: "No jobs running or queued.")
+    }
+
+    static func rateLimits(_ limits: [RateLimitInfo]) -> PanelTable {
+        let columns = [
+            TableColumn("PLATFORM", width: 8), TableColumn("USER", width: 16, growth: 1, maximumWidth: 32),
+            TableColumn("USED", width: 9, alignment: .right), TableColumn("RESETS IN", width: 9, alignment: .right),
+            TableColumn("REJECTED", width: 8, alignment: .right),
+        ]
+        let rows = limits.map { limit in
+            PanelRow(
+                [
+                    limit.platform.rawValue, user(limit.username, limit.userID), "\(limit.used)/\(limit.limit)",
+                    TimeText.duration(seconds: Double(limit.resetInSeconds)), String(limit.rejected),
+                ],
+                style: limit.used >= limit.limit ? .warning : .normal)
+        }
+        return PanelTable(columns: columns, rows: rows, emptyNote: "No prompts in the current window.")
+    }
+
+    static func denied(_ records: [DeniedInfo], now: Date, timeZone: TimeZone) -> PanelTable {
+        let columns = [
+            TableColumn("TIME", width: 11), TableColumn("PLATFORM", width: 8),
+            TableColumn("USER ID", width: 11, growth: 1), TableColumn("USERNAME", width: 10, growth: 1),
+            TableColumn("REASON", width: 11), TableColumn("COUNT", width: 5, alignment: .right),
+            TableColumn("EXCERPT", width: 8, growth: 2),
+        ]
+        let rows = records.map { record in
+            PanelRow([
+                TimeText.clock(record.lastAt, now: now, timeZone: timeZone), record.platform.rawValue, record.userID,
+                record.username.map { "@" + $0 } ?? "-", record.reason, String(record.count), record.excerpt,
+            ])
+        }
+        return PanelTable(columns: columns, rows: rows, emptyNote: "No denied attempts.")
+    }
+
+    static func locks(_ locks: [LockStatus], now: Date, timeZone: TimeZone) -> PanelTable {
+        let columns = [
+            TableColumn("CHANNEL", width: 8), TableColumn("PATH", width: 20, growth: 1, truncation: .head),
+            TableColumn("HELD", width: 4), TableColumn("PID", width: 7, alignment: .right),
+            TableColumn("SINCE", width: 11),
+        ]
+        let rows = locks.map { lock in
+            PanelRow(
+                [
+                    lock.channel.rawValue, lock.path, lock.held ? "yes" : "no",
+                    lock.holderPID.map(String.init) ?? "-",
+                    lock.since.map { TimeText.clock($0, now: now, timeZone: timeZone) } ?? "-",
+                ],
+                style: lock.held ? .normal : .warning)
+        }
+        return PanelTable(columns: columns, rows: rows, emptyNote: "No channel enabled, so no locks.")
+    }
+
+    /// "@alice", or the user ID when the platform gave no username.
+    private static func user(_ username: String?, _ userID: String) -> String {
+        username.map { "@" + $0 } ?? userID
+    }
+}

@@ -1,0 +1,30 @@
+import Shared
+
+extension SnapshotResponse {
+    /// How many rows `panel` lists.
+    func rowCount(of panel: Panel) -> Int {
+        switch panel {
+        case .jobs: jobs.count
+        case .rateLimits: rateLimits.count
+        case .denied: denied.count
+        case .locks: status.locks.count
+        }
+    }
+
+    /// Lines of warnings under the header: channel errors, the Slack allow-all warning, a missing claude CLI.
+    var notices: [ScreenLine] {
+        var lines: [ScreenLine] = []
+        for channel in status.channels where channel.enabled && !channel.connected {
+            if let error = channel.lastError {
+                lines.append(ScreenLine(" ✖ \(channel.name.rawValue): \(ColumnText.printable(error))", .error))
+            }
+        }
+        if status.channels.contains(where: { $0.name == .slack && $0.enabled && $0.allowAll }) {
+            lines.append(ScreenLine(" ⚠ SLACK_ALLOWED_USER_IDS is empty: any Slack workspace member can run claude.", .warning))
+        }
+        if status.claudeCLI.path == nil {
+            lines.append(ScreenLine(" ⚠ The claude CLI was not found: prompts will fail.", .warning))
+        }
+        return lines
+    }
+}

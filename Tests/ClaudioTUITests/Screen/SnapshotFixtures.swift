@@ -1,0 +1,95 @@
+import Foundation
+import Shared
+
+@testable import ClaudioTUI
+
+/// Snapshots and screens for the screen-model tests, with fixed times so rendered clocks are predictable (UTC).
+enum SnapshotFixtures {
+    static let now = Date(timeIntervalSince1970: 1_750_000_000)  // 2025-06-15 15:06:40 UTC
+    static let utc = TimeZone(identifier: "UTC")!
+    static let socketPath = "/run/user/1000/claudio/admin.sock"
+
+    static func status(
+        channels: [ChannelStatus] = [
+            ChannelStatus(name: .telegram, enabled: true, connected: true, allowlistSize: 2),
+            ChannelStatus(name: .slack, enabled: false, connected: false, allowlistSize: 0),
+        ],
+        locks: [LockStatus]? = nil
+    ) -> StatusResponse {
+        StatusResponse(
+            version: "0.1.0", pid: 4242, startedAt: now.addingTimeInterval(-185), uptimeSeconds: 185,
+            channels: channels,
+            locks: locks ?? [
+                LockStatus(
+                    channel: .telegram, path: "/tmp/telegram_claude_bot.lock", held: true, holderPID: 4242,
+                    since: now.addingTimeInterval(-185))
+            ],
+            limits: LimitsInfo(
+                rateLimitRequests: 10, rateLimitWindow: 60, commandTimeout: 1800, maxInputLength: 10000,
+                maxConcurrentJobs: 3),
+            skipPermissions: true, allowedTools: "*",
+            claudeCLI: ClaudeCLIStatus(path: "/usr/local/bin/claude", version: "2.0.0 (Claude Code)"))
+    }
+
+    static func job(_ number: Int, prompt: String = "fix the build", username: String? = "alice",
+                    state: JobRunState = .running) -> JobInfo {
+        JobInfo(
+            id: "k3f9-\(number)", platform: .telegram, chatID: "100", userID: "\(1000 + number)", username: username,
+            state: state, pid: state == .running ? 5000 + number : nil, startedAt: now.addingTimeInterval(-65),
+            elapsedSeconds: 65, processes: 3, promptExcerpt: prompt)
+    }
+
+    static func denied(_ number: Int) -> DeniedInfo {
+        DeniedInfo(
+            id: "d\(number)", at: now.addingTimeInterval(-600), lastAt: now.addingTimeInterval(-60), platform: .telegram,
+            userID: "66\(number)", username: "mallory\(number)", chatID: "66\(number)", reason: "not_allowed",
+            excerpt: "let me in", count: number)
+    }
+
+    static func snapshot(
+        jobs: [JobInfo] = [], rateLimits: [RateLimitInfo] = [], denied: [DeniedInfo] = [],
+        status: StatusResponse = status()
+    ) -> SnapshotResponse {
+        SnapshotResponse(status: status, jobs: jobs, rateLimits: rateLimits, denied: denied)
+    }
+
+    static func screen(
+        _ snapshot: SnapshotResponse?, columns: Int = 80, rows: Int = 24
+    ) -> ConsoleScreen {
+        var screen = ConsoleScreen(
+            socketPath: socketPath, pollInterval: .seconds(1), size: TerminalSize(columns: columns, rows: rows))
+        if let snapshot { screen.receive(snapshot) }
+        return screen
+    }
+}
+
+extension ConsoleScreen {
+    /// The screen drawn at the fixtures' time in UTC.
+    var rendered: [ScreenLine] { lines(now: SnapshotFixtures.now, timeZone: SnapshotFixtures.utc) }
+
+    /// The drawn text, one string per line.
+    var renderedText: [String] { rendered.map(\.text) }
+
+    /// Presses `keys` in order and returns what the last one asked for.
+    @discardableResult
+    mutating func press(_ keys: KeyPress...) -> ConsoleAction? {
+        var action: ConsoleAction?
+        for key in keys { action = handle(key) }
+        return action
+    }
+
+    /// Presses `key` `count` times.
+    mutating func press(_ key: KeyPress, times count: Int) {
+        for _ in 0..<count { _ = handle(key) }
+    }
+
+    /// The line drawn on the status line (the last one).
+    var statusLineText: String { renderedText.last ?? "" }
+}
+
+extension [ScreenLine] {
+    /// The rows highlighted across the whole width: the focused panel's selection.
+    var selectedRows: [String] {
+        filter { line in !line.segments.isEmpty && line.styleByColumn.allSatisfy { $0 == .selected } }.map(\.text)
+    }
+}
