@@ -136,7 +136,7 @@ actor JobScheduler {
         let executor = self.executor
         runningTasks[job.id] = Task {
             let outcome = await executor.execute(job)
-            await self.finished(job, outcome: outcome)
+            self.finished(job, outcome: outcome)
         }
     }
 

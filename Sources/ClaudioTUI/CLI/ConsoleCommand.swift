@@ -14,7 +14,8 @@ public struct ConsoleCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "The admin socket (default: CLAUDIO_ADMIN_SOCKET from the environment or ./.env, else the XDG default).")
+    @Option(
+        help: "The admin socket (default: CLAUDIO_ADMIN_SOCKET from the environment or ./.env, else the XDG default).")
     var socket: String?
 
     @Option(help: "Seconds between two refreshes.")

@@ -76,7 +76,7 @@ public struct ConsoleScreen: Sendable {
             return nil
         }
         switch key {
-        case _ where Self.isQuit(key):
+        case .character("q"), .function(10):
             return .quit
         case .character("?"), .function(1):
             state.showsHelp = true

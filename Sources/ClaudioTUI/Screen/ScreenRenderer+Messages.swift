@@ -35,8 +35,8 @@ extension ScreenRenderer {
 
     /// A terminal below ``TerminalSize/minimum`` gets one request, centred.
     func tooSmall() -> [ScreenLine] {
-        let request = "Terminal too small (\(screen.size)): the Claudio console needs at least \(TerminalSize.minimum). "
-            + "Press q to quit."
+        let request = "Terminal too small (\(screen.size)): the Claudio console needs at least "
+            + "\(TerminalSize.minimum). Press q to quit."
         let pieces = ColumnText.wrapped(request, to: width).prefix(height)
         let above = (height - pieces.count) / 2
         var lines = Array(repeating: ScreenLine(), count: above)

@@ -20,7 +20,8 @@ extension SnapshotResponse {
             }
         }
         if status.channels.contains(where: { $0.name == .slack && $0.enabled && $0.allowAll }) {
-            lines.append(ScreenLine(" ⚠ SLACK_ALLOWED_USER_IDS is empty: any Slack workspace member can run claude.", .warning))
+            let warning = " ⚠ SLACK_ALLOWED_USER_IDS is empty: any Slack workspace member can run claude."
+            lines.append(ScreenLine(warning, .warning))
         }
         if status.claudeCLI.path == nil {
             lines.append(ScreenLine(" ⚠ The claude CLI was not found: prompts will fail.", .warning))

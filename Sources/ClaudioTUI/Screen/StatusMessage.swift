@@ -33,7 +33,8 @@ public struct StatusMessage: Sendable, Hashable {
         switch outcome {
         case .success(let answer):
             let slack = answer.slack.allowAll ? "all" : String(answer.slack.size)
-            return StatusMessage("Reloaded allowlists: telegram \(answer.telegram.size), slack \(slack)", tone: .success)
+            let text = "Reloaded allowlists: telegram \(answer.telegram.size), slack \(slack)"
+            return StatusMessage(text, tone: .success)
         case .failure(let error):
             return StatusMessage("Could not reload the allowlists: \(explanation(of: error))", tone: .failure)
         }

@@ -87,7 +87,8 @@ struct ConsoleScreenNavigationTests {
     @Test("the focused panel's title is highlighted and only it shows a selected row")
     func focusHighlight() {
         var screen = SnapshotFixtures.screen(
-            SnapshotFixtures.snapshot(jobs: Self.jobs(2), denied: [SnapshotFixtures.denied(1), SnapshotFixtures.denied(2)]))
+            SnapshotFixtures.snapshot(
+                jobs: Self.jobs(2), denied: [SnapshotFixtures.denied(1), SnapshotFixtures.denied(2)]))
         screen.press(.tab, .tab)
         #expect(screen.state.focus == .denied)
         let lines = screen.rendered

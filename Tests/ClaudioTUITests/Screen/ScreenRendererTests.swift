@@ -83,7 +83,8 @@ struct ScreenRendererTests {
     @Test("channel states: ● connected, ○ disabled, ✖ error with its message under the header")
     func channelStates() throws {
         let status = SnapshotFixtures.status(channels: [
-            ChannelStatus(name: .telegram, enabled: true, connected: false, lastError: "409 Conflict", allowlistSize: 1),
+            ChannelStatus(
+                name: .telegram, enabled: true, connected: false, lastError: "409 Conflict", allowlistSize: 1),
             ChannelStatus(name: .slack, enabled: true, connected: true, allowlistSize: 0, allowAll: true),
         ])
         let screen = SnapshotFixtures.screen(SnapshotFixtures.snapshot(status: status))

@@ -41,7 +41,8 @@ enum SnapshotFixtures {
 
     static func denied(_ number: Int) -> DeniedInfo {
         DeniedInfo(
-            id: "d\(number)", at: now.addingTimeInterval(-600), lastAt: now.addingTimeInterval(-60), platform: .telegram,
+            id: "d\(number)", at: now.addingTimeInterval(-600), lastAt: now.addingTimeInterval(-60),
+            platform: .telegram,
             userID: "66\(number)", username: "mallory\(number)", chatID: "66\(number)", reason: "not_allowed",
             excerpt: "let me in", count: number)
     }

@@ -97,7 +97,9 @@ struct ConsoleEndToEndTests {
 
             await fake.sendText("let me in", from: stranger, username: "mallory")
             screen = try await console.waitForText("@mallory")
-            #expect(screen.contains { $0.contains(String(stranger)) && $0.contains("not_allowed") && $0.contains("let me in") })
+            #expect(screen.contains { row in
+                row.contains(String(stranger)) && row.contains("not_allowed") && row.contains("let me in")
+            })
             #expect(screen.contains { $0.contains(" Denied attempts (1) ") })
 
             try await console.send("q")
