@@ -20,8 +20,9 @@ public final class TerminalSession: Sendable {
         var stopWaiters: [CheckedContinuation<Void, Never>] = []
     }
 
-    /// How long one `wget_wch` waits, so a new frame or a stop request is picked up within this time.
-    static let readTimeoutMilliseconds: Int32 = 50
+    /// How long one `wget_wch` waits, so a new frame or a stop request is picked up within this time. Keys wake it at
+    /// once; 150 ms keeps a polled frame's delay unnoticeable while an idle console wakes only ~7 times a second.
+    static let readTimeoutMilliseconds: Int32 = 150
 
     private init(events: AsyncStream<TerminalEvent>) {
         self.events = events
