@@ -28,9 +28,9 @@ struct ClaudeJobExecutor: JobExecutor {
             logger.error("no channel for \(job.address.platform); job \(job.id) dropped")
             return .error
         }
-        let placeholder = await replier.send(JobMessages.working, to: job.address)
+        let placeholder = await replier.send(JobMessages.placeholder(for: job.address.platform), to: job.address)
         let throttle = ProgressThrottle(interval: progressInterval) { activity in
-            if let placeholder { await replier.edit(placeholder, text: JobMessages.progress(activity)) }
+            if let placeholder { await replier.edit(placeholder, text: JobMessages.progress(activity, platform: job.address.platform)) }
         }
         let interval = typingInterval
         let typing = Task {

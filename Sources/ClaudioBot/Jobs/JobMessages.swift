@@ -3,11 +3,16 @@ import Shared
 /// The texts a job shows in its chat.
 enum JobMessages {
     static let working = "⏳ Working…"
+
+    /// The placeholder a job posts first: Slack's reads "Processing…" (SPEC §9), Telegram's "Working…".
+    static func placeholder(for platform: Platform) -> String {
+        platform == .slack ? "⏳ Processing…" : working
+    }
     static let newConversation = "ℹ️ The previous conversation could not be resumed, so a new one began."
     static let noAnswer = "⚠️ claude finished without an answer."
 
-    static func progress(_ activity: String) -> String {
-        "\(working)\n\(activity)"
+    static func progress(_ activity: String, platform: Platform) -> String {
+        "\(placeholder(for: platform))\n\(activity)"
     }
 
     /// A failed run: the exit code, what claude said, and a short sanitized stderr tail.

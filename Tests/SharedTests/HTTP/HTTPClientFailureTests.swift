@@ -40,7 +40,7 @@ import Testing
                 Issue.record("expected timedOut, got \(error)")
                 return
             }
-            #expect(ContinuousClock.now - started < .seconds(5))
+            #expect(ContinuousClock.now - started < .seconds(9))
         }
     }
 
@@ -85,7 +85,7 @@ import Testing
                 return try await group.reduce(into: Set<Data>()) { $0.insert($1) }
             }
             #expect(bodies == Set((0..<20).map { Data("\($0)".utf8) }))
-            #expect(ContinuousClock.now - started < .seconds(10))
+            #expect(ContinuousClock.now - started < .seconds(18))
         }
     }
 

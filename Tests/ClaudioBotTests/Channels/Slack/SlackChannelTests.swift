@@ -28,7 +28,7 @@ struct SlackChannelTests {
             #expect(thread == ["echo: hello *there*"])
             let record = await slack.record
             #expect(record.ack(for: delivery.envelopeID) != nil)
-            #expect(record.messages.first?.text == "⏳ Working…")
+            #expect(record.messages.first?.text == "⏳ Processing…")
             #expect(await harness.channel.health().connected)
         }
     }

@@ -271,7 +271,8 @@ struct TelegramChannelTests {
             let started = ContinuousClock.now
             running.cancel()
             try await running.value
-            #expect(ContinuousClock.now - started < .seconds(3))
+            // Well under the 30 s poll: cancellation ended it, on however loaded a machine.
+            #expect(ContinuousClock.now - started < .seconds(20))
         }
     }
 

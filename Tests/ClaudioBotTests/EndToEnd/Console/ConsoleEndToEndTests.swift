@@ -37,7 +37,12 @@ struct ConsoleEndToEndTests {
     @Test("renders at 120×40 and after a resize to 80×24; r reloads; survives the daemon's restart; q leaves a shell")
     func dashboardLifecycle() async throws {
         try await Self.withConsole { harness, daemon, console in
-            var screen = try await console.waitForText("pid \(daemon.pid)")
+            // tmux may show a frame half written: wait until both its first and its last rows are there.
+            let pid = daemon.pid
+            var screen = try await console.waitForScreen("the first full frame") { rows in
+                rows.contains { $0.contains("pid \(pid)") } && rows.contains { $0.contains("q quit") }
+                    && rows.contains { $0.contains("telegram_claude_bot.lock") }
+            }
             var rows = Self.rows(screen)
             #expect(rows.count == 40)
             #expect(rows[0].contains("Claudio \(ClaudioVersion.current)") && rows[0].contains("jobs 0/3"))

@@ -18,7 +18,7 @@ struct TelegramEndToEndTests {
             try await fake.waitForText("Read: /etc/hostname", inChat: user)
             try await fake.waitForText("done after progress", inChat: user)
             let edits = await fake.successfulCalls("editMessageText", toChat: user).compactMap(\.text)
-            #expect(edits.first == JobMessages.progress("📖 Read: /etc/hostname"))
+            #expect(edits.first == JobMessages.progress("📖 Read: /etc/hostname", platform: .telegram))
             #expect(edits.last == "done after progress")
             let messages = await fake.state.messages(inChat: user)
             #expect(messages.map(\.text) == ["done after progress"])
