@@ -1,17 +1,12 @@
 import Foundation
+import Shared
 
 /// Times as an operator scans them in a table: durations like "42s", "3m05s", "2h14m", "3d04h", and clock times
 /// that drop the date when it is today.
 public enum TimeText {
     /// A non-negative duration in its two largest units.
     public static func duration(seconds: Double) -> String {
-        let total = seconds.isFinite ? max(0, Int(seconds)) : 0
-        switch total {
-        case ..<60: return "\(total)s"
-        case ..<3600: return "\(total / 60)m" + twoDigits(total % 60) + "s"
-        case ..<86_400: return "\(total / 3600)h" + twoDigits(total % 3600 / 60) + "m"
-        default: return "\(total / 86_400)d" + twoDigits(total % 86_400 / 3600) + "h"
-        }
+        DurationText.format(seconds: seconds)
     }
 
     /// "14:03:09" for a time on the same day as `now` in `timeZone`, else "03-14 14:03" (11 columns at most).
