@@ -2,7 +2,7 @@
 SWIFT ?= swift
 ENV_FILE ?= .env
 
-.PHONY: setup build release run test clean
+.PHONY: setup build release run test bench clean
 
 setup:
 	bash scripts/setup.sh
@@ -23,6 +23,11 @@ run: release
 test: build
 	bash scripts/install-claude-cli.sh
 	$(SWIFT) test --skip-build
+
+# Benchmarks in release mode: the in-process ones and the release binary end to end (see BENCHMARKS.md).
+bench: setup
+	$(SWIFT) build -c release --product claudio
+	$(SWIFT) package --allow-writing-to-package-directory benchmark --scale --no-progress
 
 clean:
 	$(SWIFT) package clean

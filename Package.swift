@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        // Benchmarks only (`make bench`); the malloc interposer counts allocations.
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
         // Thin C shims: system libraries plus static inline wrappers for variadic calls and macros.
@@ -55,6 +57,16 @@ let package = Package(
         ),
         .executableTarget(name: "ClaudioTUIMain", dependencies: ["ClaudioTUI"]),
 
+        // A fake Telegram Bot API on 127.0.0.1, shared by the tests and the end-to-end benchmarks.
+        .target(
+            name: "FakeTelegram",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/FakeTelegram"
+        ),
+
         .testTarget(
             name: "SharedTests",
             dependencies: [
@@ -66,13 +78,32 @@ let package = Package(
         .testTarget(
             name: "ClaudioBotTests",
             dependencies: [
-                "ClaudioBot", "Shared",
+                "ClaudioBot", "Shared", "FakeTelegram",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             ],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "ClaudioTUITests", dependencies: ["ClaudioTUI", "Shared"]),
+
+        // `make bench`: in-process measurements, and the release `claudio` binary driven end to end.
+        .systemLibrary(name: "CMallocInfo", path: "Benchmarks/CMallocInfo"),
+        .executableTarget(
+            name: "ClaudioBenchmarks",
+            dependencies: ["ClaudioBot", "Shared", "CMallocInfo", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/ClaudioBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "DaemonBenchmarks",
+            dependencies: [
+                "Shared", "FakeTelegram",
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Benchmarks/DaemonBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,7 +2,7 @@ import Foundation
 import Shared
 
 /// A text message as a channel received it, before any check. Platform-neutral.
-struct InboundMessage: Sendable {
+package struct InboundMessage: Sendable {
     var user: ChatUser
     /// Where to answer: a Telegram chat ID or a Slack channel ID.
     var chatID: String
@@ -14,7 +14,7 @@ struct InboundMessage: Sendable {
     /// When the platform says the user sent it (used for `OFFLINE_MESSAGE_MAX_AGE`).
     var sentAt: Date
 
-    init(user: ChatUser, chatID: String, threadID: String? = nil, messageID: String? = nil, text: String, sentAt: Date) {
+    package init(user: ChatUser, chatID: String, threadID: String? = nil, messageID: String? = nil, text: String, sentAt: Date) {
         self.user = user
         self.chatID = chatID
         self.threadID = threadID

@@ -1,5 +1,5 @@
 /// What `Gate.checkAccess(_:)` decided about a message's sender.
-enum AccessDecision: Sendable, Equatable {
+package enum AccessDecision: Sendable, Equatable {
     case allowed
     /// Nothing may run. `reply` is the access-denied text to send, or nil when this user was already answered within
     /// the last 60 s (the bot must not become a spam amplifier).

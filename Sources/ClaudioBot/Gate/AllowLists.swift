@@ -1,13 +1,13 @@
 import Shared
 
 /// Who may use the bot: `ALLOWED_USER_IDS` and `SLACK_ALLOWED_USER_IDS` (SPEC §2), replaceable at runtime by a reload.
-struct AllowLists: Sendable, Equatable {
+package struct AllowLists: Sendable, Equatable {
     /// Numeric Telegram user IDs. Empty means nobody: Telegram has no "everyone" mode.
     var telegram: Set<Int64>
     /// Slack user IDs (`U…` / `W…`). Empty means every member of the workspace, as documented upstream.
     var slack: Set<String>
 
-    init(telegram: Set<Int64> = [], slack: Set<String> = []) {
+    package init(telegram: Set<Int64> = [], slack: Set<String> = []) {
         self.telegram = telegram
         self.slack = slack
     }

@@ -6,7 +6,7 @@ import Shared
 /// Channels call `checkAccess(_:)` on every message except `/myid` (answered for anyone: call
 /// `recordMyIDRequest(_:)` instead), route commands, and call `admitPrompt(_:)` only for prompts, so commands never
 /// count against the rate limit.
-actor Gate {
+package actor Gate {
     private let clock: any GateClock
     private var lists: AllowLists
     private var rateLimiter: RateLimiter
@@ -38,11 +38,18 @@ actor Gate {
         deniedLog = DeniedAccessLog(seed: deniedSeed, sink: deniedSink)
     }
 
+    /// A gate on the system clock that keeps denied-access records in memory only (benchmarks use it).
+    package init(allowLists: AllowLists, rateLimitRequests: Int, rateLimitWindow: Duration, maxInputLength: Int) {
+        self.init(
+            allowLists: allowLists, rateLimitRequests: rateLimitRequests, rateLimitWindow: rateLimitWindow,
+            maxInputLength: maxInputLength, clock: SystemGateClock(), deniedSink: nil, deniedSeed: [])
+    }
+
     // MARK: Authorization
 
     /// Whether the sender may use the bot. A denied message is recorded (reason `not_allowed`); the reply is the
     /// access-denied text at most once per user per 60 s, nil otherwise.
-    func checkAccess(_ message: InboundMessage) -> AccessDecision {
+    package func checkAccess(_ message: InboundMessage) -> AccessDecision {
         if lists.isAllowed(message.user) { return .allowed }
         let now = clock.now
         deniedLog.record(message, reason: .notAllowed, at: now)
@@ -78,7 +85,7 @@ actor Gate {
     /// Decides whether an authorized user's prompt runs: the rate limit first (an accepted prompt takes a slot even
     /// when validation then refuses it, as SPEC §4 orders the steps), then input validation.
     /// Call only after `checkAccess(_:)` allowed the message.
-    func admitPrompt(_ message: InboundMessage) -> PromptDecision {
+    package func admitPrompt(_ message: InboundMessage) -> PromptDecision {
         switch rateLimiter.admit(user: message.user, at: clock.now.monotonic) {
         case .rejected(let waitSeconds):
             return .rateLimited(reply: GateReplies.rateLimited(
@@ -112,7 +119,7 @@ actor Gate {
     // MARK: Admin API
 
     /// The admin API's `rate_limits[]`: users with prompts inside the window, most used first.
-    func rateLimitEntries() -> [RateLimitInfo] {
+    package func rateLimitEntries() -> [RateLimitInfo] {
         rateLimiter.entries(at: clock.now.monotonic)
     }
 
@@ -127,7 +134,7 @@ actor Gate {
     }
 
     /// How many entries each table holds, to show that memory stays bounded.
-    func trackedEntryCounts() -> (rateLimitedUsers: Int, openDeniedRecords: Int, recentDeniedRecords: Int, throttledUsers: Int) {
+    package func trackedEntryCounts() -> (rateLimitedUsers: Int, openDeniedRecords: Int, recentDeniedRecords: Int, throttledUsers: Int) {
         (rateLimiter.trackedUserCount, deniedLog.openRecordCount, deniedLog.recentCount, denialReplies.trackedUserCount)
     }
 }

@@ -1,5 +1,5 @@
 /// What `Gate.admitPrompt(_:)` decided about an authorized user's prompt.
-enum PromptDecision: Sendable, Equatable {
+package enum PromptDecision: Sendable, Equatable {
     /// Run it; `prompt` is the text to hand to claude.
     case accepted(prompt: String)
     /// Over the rate limit; send `reply` and run nothing.

@@ -1,5 +1,5 @@
 /// What `RateLimiter.admit(user:at:)` decided.
-enum RateLimitDecision: Sendable, Equatable {
+package enum RateLimitDecision: Sendable, Equatable {
     /// The prompt was recorded and may go on.
     case accepted
     /// The user already sent `limit` prompts inside the window; the oldest of them leaves it in this many whole seconds

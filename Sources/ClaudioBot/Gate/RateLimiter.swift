@@ -9,7 +9,7 @@ import Shared
 /// Memory: a user's expired timestamps are dropped whenever that user is touched, and at most once per window a sweep
 /// forgets every user with none left. The sweep costs one pass over the table, paid for by the calls of the window
 /// before it, and the table never holds more than the users active during the last two windows.
-struct RateLimiter: Sendable {
+package struct RateLimiter: Sendable {
     /// Prompts a user may send per window (≥ 1). May change at runtime; existing logs are judged by the new value.
     var limit: Int {
         didSet { precondition(limit >= 1, "RATE_LIMIT_REQUESTS must be at least 1") }
@@ -22,7 +22,7 @@ struct RateLimiter: Sendable {
     private var logs: [UserKey: UserLog] = [:]
     private var lastSweep: Duration?
 
-    init(limit: Int, window: Duration) {
+    package init(limit: Int, window: Duration) {
         precondition(limit >= 1, "RATE_LIMIT_REQUESTS must be at least 1")
         precondition(window > .zero, "RATE_LIMIT_WINDOW must be positive")
         self.limit = limit
@@ -33,13 +33,13 @@ struct RateLimiter: Sendable {
     var windowSeconds: Double { window.secondsValue }
 
     /// How many users the limiter currently remembers (those that may still have prompts inside the window).
-    var trackedUserCount: Int { logs.count }
+    package var trackedUserCount: Int { logs.count }
 
     /// Decides whether `user` may send a prompt now, and records it when accepted.
     /// - Parameters:
     ///   - user: the sender; its username is remembered for `entries(at:)`.
     ///   - now: the current monotonic time.
-    mutating func admit(user: ChatUser, at now: Duration) -> RateLimitDecision {
+    package mutating func admit(user: ChatUser, at now: Duration) -> RateLimitDecision {
         sweepIfDue(at: now)
         var log = logs[user.key] ?? UserLog()
         log.dropExpired(at: now, window: window)

@@ -1,7 +1,7 @@
 extension ClaudeStreamEvent {
     /// A `system`/`api_retry` line: the CLI retries a failed API call (it tries about ten times over
     /// several minutes before giving up with an error result).
-    struct APIRetry: Sendable, Equatable, Decodable {
+    package struct APIRetry: Sendable, Equatable, Decodable {
         /// Which retry this is, counting from 1.
         var attempt: Int?
         var maxRetries: Int?
@@ -27,7 +27,7 @@ extension ClaudeStreamEvent {
             case retryDelayMilliseconds = "retry_delay_ms"
         }
 
-        init(from decoder: any Decoder) throws {
+        package init(from decoder: any Decoder) throws {
             let line = try decoder.container(keyedBy: CodingKeys.self)
             attempt = line.lenientValue(Int.self, forKey: .attempt)
             maxRetries = line.lenientValue(Int.self, forKey: .maxRetries)

@@ -3,7 +3,7 @@ extension ClaudeStreamEvent {
     ///
     /// `subtype` alone does not tell success: an API failure reports `subtype: success` with
     /// `is_error: true`, so callers look at `isError`.
-    struct RunResult: Sendable, Equatable, Decodable {
+    package struct RunResult: Sendable, Equatable, Decodable {
         /// `success`, `error_during_execution`, `error_max_turns`, …
         var subtype: String?
         /// The answer, or the error text ("API Error: 500 …"); absent on some errors.
@@ -50,7 +50,7 @@ extension ClaudeStreamEvent {
             case terminalReason = "terminal_reason"
         }
 
-        init(from decoder: any Decoder) throws {
+        package init(from decoder: any Decoder) throws {
             let line = try decoder.container(keyedBy: CodingKeys.self)
             subtype = line.lenientValue(String.self, forKey: .subtype)
             text = line.lenientValue(String.self, forKey: .text)

@@ -1,6 +1,6 @@
 extension ClaudeStreamEvent {
     /// What `system`/`init` says about the run that begins.
-    struct SessionStart: Sendable, Equatable, Decodable {
+    package struct SessionStart: Sendable, Equatable, Decodable {
         var sessionID: String?
         var model: String?
         /// The working directory claude runs in.
@@ -23,7 +23,7 @@ extension ClaudeStreamEvent {
             case claudeCodeVersion = "claude_code_version"
         }
 
-        init(from decoder: any Decoder) throws {
+        package init(from decoder: any Decoder) throws {
             let line = try decoder.container(keyedBy: CodingKeys.self)
             sessionID = line.lenientValue(String.self, forKey: .sessionID)
             model = line.lenientValue(String.self, forKey: .model)

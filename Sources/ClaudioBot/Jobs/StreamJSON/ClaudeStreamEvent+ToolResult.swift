@@ -1,6 +1,6 @@
 extension ClaudeStreamEvent {
     /// What a tool returned: a `tool_result` block of a `user` line.
-    struct ToolResult: Sendable, Equatable, Decodable {
+    package struct ToolResult: Sendable, Equatable, Decodable {
         /// Tool output can be megabytes; an excerpt is all Claudio ever shows of it.
         static let excerptLimit = 1_000
 
@@ -25,7 +25,7 @@ extension ClaudeStreamEvent {
             case type, text
         }
 
-        init(from decoder: any Decoder) throws {
+        package init(from decoder: any Decoder) throws {
             let block = try decoder.container(keyedBy: CodingKeys.self)
             toolUseID = block.lenientValue(String.self, forKey: .toolUseID)
             isError = block.lenientValue(Bool.self, forKey: .isError) ?? false

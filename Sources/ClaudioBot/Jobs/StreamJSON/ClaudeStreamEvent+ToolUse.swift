@@ -1,6 +1,6 @@
 extension ClaudeStreamEvent {
     /// A tool call claude makes: `{"type":"tool_use","id":…,"name":"Bash","input":{…}}`.
-    struct ToolUse: Sendable, Equatable, Decodable {
+    package struct ToolUse: Sendable, Equatable, Decodable {
         var id: String?
         var name: String
         /// The input's top-level scalar fields as text (`command`, `file_path`, `pattern`, …); nested
@@ -17,7 +17,7 @@ extension ClaudeStreamEvent {
             case id, name, input
         }
 
-        init(from decoder: any Decoder) throws {
+        package init(from decoder: any Decoder) throws {
             let block = try decoder.container(keyedBy: CodingKeys.self)
             id = block.lenientValue(String.self, forKey: .id)
             name = block.lenientValue(String.self, forKey: .name) ?? ""

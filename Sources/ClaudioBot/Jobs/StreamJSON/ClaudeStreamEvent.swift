@@ -3,7 +3,7 @@
 /// A stream-json line is one JSON object; an `assistant` or `user` line can carry several content
 /// blocks and so yields several events. Types and fields Claudio does not use are ignored, so newer CLI
 /// versions that add events keep working. Decode lines with `events(decodingLine:)`.
-enum ClaudeStreamEvent: Sendable, Equatable {
+package enum ClaudeStreamEvent: Sendable, Equatable {
     /// `system`/`init`: the run has started; carries the session ID to resume later.
     case sessionStarted(SessionStart)
     /// A `text` block of an `assistant` message. Subagents (the Task tool) speak with a

@@ -3,9 +3,9 @@
 ///
 /// When no `result` line arrives (claude was stopped, crashed or timed out) the assistant text seen so
 /// far stands in for the answer.
-struct ClaudeTranscript: Sendable {
+package struct ClaudeTranscript: Sendable {
     /// Bytes of assistant text kept for the fallback answer; more would never fit in chat messages.
-    static let defaultFallbackTextLimit = 1 << 20
+    package static let defaultFallbackTextLimit = 1 << 20
 
     /// What `system`/`init` said; nil when the run never started (e.g. an unknown `--resume` ID).
     private(set) var sessionStart: ClaudeStreamEvent.SessionStart?
@@ -28,7 +28,7 @@ struct ClaudeTranscript: Sendable {
 
     let fallbackTextLimit: Int
 
-    init(fallbackTextLimit: Int = Self.defaultFallbackTextLimit) {
+    package init(fallbackTextLimit: Int = Self.defaultFallbackTextLimit) {
         self.fallbackTextLimit = fallbackTextLimit
     }
 
@@ -40,7 +40,7 @@ struct ClaudeTranscript: Sendable {
 
     /// Decodes one line (see `StreamJSONLineSplitter`) and records its events, which it returns.
     @discardableResult
-    mutating func consume(line: ArraySlice<UInt8>) -> [ClaudeStreamEvent] {
+    package mutating func consume(line: ArraySlice<UInt8>) -> [ClaudeStreamEvent] {
         guard let events = ClaudeStreamEvent.events(decodingLine: line) else {
             nonJSONLineCount += 1
             return []

@@ -1,12 +1,12 @@
 /// Turns claude's latest activity into the one short line shown in the "⏳ Working…" message, e.g.
 /// "🔧 Bash: ls -la" or "🔁 API retry 3/10 (HTTP 500)".
-enum ProgressSummary {
+package enum ProgressSummary {
     /// Characters in a summary, "…" included when it was cut.
     static let maximumLength = 120
 
     /// The summary of `event`, or nil for events that are not activity (session start, tool results,
     /// the final result), after which the previous summary still holds.
-    static func line(for event: ClaudeStreamEvent) -> String? {
+    package static func line(for event: ClaudeStreamEvent) -> String? {
         switch event {
         case .toolUse(let toolUse):
             return line(for: toolUse)

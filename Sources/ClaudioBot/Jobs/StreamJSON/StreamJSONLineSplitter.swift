@@ -6,9 +6,9 @@
 /// `maximumLineLength` bytes of memory and the lines after it still arrive.
 ///
 /// Lines that lie wholly inside one chunk are handed out as slices of that chunk, without copying.
-struct StreamJSONLineSplitter: Sendable {
+package struct StreamJSONLineSplitter: Sendable {
     /// 16 MiB: far above any line the CLI writes in normal use, small enough to hold per running job.
-    static let defaultMaximumLineLength = 16 << 20
+    package static let defaultMaximumLineLength = 16 << 20
 
     /// Longest line kept, in bytes, not counting its line terminator.
     let maximumLineLength: Int
@@ -20,7 +20,7 @@ struct StreamJSONLineSplitter: Sendable {
     /// Inside an over-long line: everything up to its newline is thrown away.
     private var discardingLine = false
 
-    init(maximumLineLength: Int = Self.defaultMaximumLineLength) {
+    package init(maximumLineLength: Int = Self.defaultMaximumLineLength) {
         precondition(maximumLineLength > 0, "a line splitter needs room for at least one byte")
         self.maximumLineLength = maximumLineLength
     }
@@ -29,7 +29,7 @@ struct StreamJSONLineSplitter: Sendable {
     var bufferedByteCount: Int { pending.count }
 
     /// Takes the next chunk and returns the lines it completed, in order.
-    mutating func append(_ chunk: [UInt8]) -> [ArraySlice<UInt8>] {
+    package mutating func append(_ chunk: [UInt8]) -> [ArraySlice<UInt8>] {
         var lines: [ArraySlice<UInt8>] = []
         var lineStart = chunk.startIndex
         while let newline = chunk[lineStart...].firstIndex(of: UInt8(ascii: "\n")) {
@@ -41,7 +41,7 @@ struct StreamJSONLineSplitter: Sendable {
     }
 
     /// Ends the stream: returns the last line if it had no newline, and forgets all state.
-    mutating func finish() -> ArraySlice<UInt8>? {
+    package mutating func finish() -> ArraySlice<UInt8>? {
         defer {
             pending = []
             discardingLine = false

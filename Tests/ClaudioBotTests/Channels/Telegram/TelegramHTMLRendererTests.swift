@@ -1,3 +1,4 @@
+import FakeTelegram
 import Testing
 
 @testable import ClaudioBot

@@ -1,3 +1,4 @@
+import FakeTelegram
 import Shared
 
 @testable import ClaudioBot

@@ -1,3 +1,4 @@
+import FakeTelegram
 import Foundation
 import Shared
 import Synchronization

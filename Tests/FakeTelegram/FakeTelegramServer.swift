@@ -7,18 +7,18 @@ import Logging
 /// injection per method, and a record of every call tests can wait on.
 ///
 /// Point Claudio at it with `TELEGRAM_API_BASE_URL=<baseURL>` and `TELEGRAM_BOT_TOKEN=<token>`.
-struct FakeTelegramServer: Sendable {
-    static let defaultToken = "424242:AAF-fake-telegram-token-for-tests_0123"
+package struct FakeTelegramServer: Sendable {
+    package static let defaultToken = "424242:AAF-fake-telegram-token-for-tests_0123"
 
     /// `http://127.0.0.1:<port>`.
-    let baseURL: String
-    let port: Int
-    let token: String
-    let state: FakeTelegramState
+    package let baseURL: String
+    package let port: Int
+    package let token: String
+    package let state: FakeTelegramState
 
     /// Runs `body` while the server is up, then answers every waiting long poll and stops the server.
     /// - Parameter maxPollWait: the longest a `getUpdates` is held open, whatever its `timeout`.
-    static func withServer<Result: Sendable>(
+    package static func withServer<Result: Sendable>(
         token: String = defaultToken, maxPollWait: Double = 30,
         _ body: @Sendable (FakeTelegramServer) async throws -> Result
     ) async throws -> Result {

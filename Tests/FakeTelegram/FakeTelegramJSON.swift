@@ -1,7 +1,7 @@
 import Foundation
 
 /// Any JSON value, for reading the parameters the bot sends and writing the fake's answers.
-enum FakeTelegramJSON: Codable, Sendable, Equatable {
+package enum FakeTelegramJSON: Codable, Sendable, Equatable {
     case null
     case bool(Bool)
     case integer(Int64)
@@ -10,7 +10,7 @@ enum FakeTelegramJSON: Codable, Sendable, Equatable {
     case array([FakeTelegramJSON])
     case object([String: FakeTelegramJSON])
 
-    init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
@@ -29,7 +29,7 @@ enum FakeTelegramJSON: Codable, Sendable, Equatable {
         }
     }
 
-    func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .null: try container.encodeNil()
@@ -43,7 +43,7 @@ enum FakeTelegramJSON: Codable, Sendable, Equatable {
     }
 
     /// A parameter as text: strings as they are, numbers and booleans spelled out, arrays and objects as JSON.
-    var text: String {
+    package var text: String {
         switch self {
         case .null: "null"
         case .bool(let value): String(value)
@@ -55,7 +55,7 @@ enum FakeTelegramJSON: Codable, Sendable, Equatable {
     }
 
     /// The value as JSON text, keys sorted.
-    var jsonText: String {
+    package var jsonText: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(self)) ?? Data("null".utf8), as: UTF8.self)
@@ -65,11 +65,11 @@ enum FakeTelegramJSON: Codable, Sendable, Equatable {
 extension FakeTelegramJSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
     ExpressibleByDictionaryLiteral, ExpressibleByArrayLiteral
 {
-    init(stringLiteral value: String) { self = .string(value) }
-    init(integerLiteral value: Int64) { self = .integer(value) }
-    init(booleanLiteral value: Bool) { self = .bool(value) }
-    init(dictionaryLiteral elements: (String, FakeTelegramJSON)...) {
+    package init(stringLiteral value: String) { self = .string(value) }
+    package init(integerLiteral value: Int64) { self = .integer(value) }
+    package init(booleanLiteral value: Bool) { self = .bool(value) }
+    package init(dictionaryLiteral elements: (String, FakeTelegramJSON)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { $1 }))
     }
-    init(arrayLiteral elements: FakeTelegramJSON...) { self = .array(elements) }
+    package init(arrayLiteral elements: FakeTelegramJSON...) { self = .array(elements) }
 }

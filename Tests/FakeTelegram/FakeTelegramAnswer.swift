@@ -1,18 +1,18 @@
 import Foundation
 
 /// How the fake answers one HTTP request.
-enum FakeTelegramAnswer: Sendable {
+package enum FakeTelegramAnswer: Sendable {
     case json(status: Int, body: Data)
     /// A 200 whose body is not JSON.
     case garbage
     /// Headers, then the connection closes before the promised body.
     case drop
 
-    static func ok(_ result: FakeTelegramJSON) -> FakeTelegramAnswer {
+    package static func ok(_ result: FakeTelegramJSON) -> FakeTelegramAnswer {
         .json(status: 200, body: Data(FakeTelegramJSON.object(["ok": true, "result": result]).jsonText.utf8))
     }
 
-    static func error(_ code: Int, _ description: String, retryAfter: Int? = nil) -> FakeTelegramAnswer {
+    package static func error(_ code: Int, _ description: String, retryAfter: Int? = nil) -> FakeTelegramAnswer {
         var envelope: [String: FakeTelegramJSON] = [
             "ok": false, "error_code": .integer(Int64(code)), "description": .string(description),
         ]
@@ -20,7 +20,7 @@ enum FakeTelegramAnswer: Sendable {
         return .json(status: code, body: Data(FakeTelegramJSON.object(envelope).jsonText.utf8))
     }
 
-    var status: Int {
+    package var status: Int {
         switch self {
         case .json(let status, _): status
         case .garbage, .drop: 200

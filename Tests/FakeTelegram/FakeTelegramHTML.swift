@@ -2,9 +2,9 @@ import Foundation
 
 /// Telegram's HTML parse mode, as strict as the real server: only its tags, balanced, nested within its rules, and
 /// every `<`, `>`, `&` outside a tag or reference escaped. Failures read like Telegram's "can't parse entities" texts.
-enum FakeTelegramHTML {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+package enum FakeTelegramHTML {
+    package struct Failure: Error, CustomStringConvertible {
+        package var description: String
     }
 
     private static let tags: Set<String> = [
@@ -16,7 +16,7 @@ enum FakeTelegramHTML {
     ]
 
     /// The visible text of `html`.
-    static func visibleText(_ html: String) throws(Failure) -> String {
+    package static func visibleText(_ html: String) throws(Failure) -> String {
         var text = ""
         var open: [String] = []
         var index = html.startIndex

@@ -2,11 +2,11 @@ import Foundation
 
 /// Ways for tests to wait for what the bot does, failing with the calls seen so far instead of hanging.
 extension FakeTelegramServer {
-    struct Timeout: Error, CustomStringConvertible {
+    package struct Timeout: Error, CustomStringConvertible {
         var waitingFor: String
         var calls: [FakeTelegramCall]
 
-        var description: String {
+        package var description: String {
             "timed out waiting for \(waitingFor); calls so far:\n" + calls.map(\.description).joined(separator: "\n")
         }
     }
@@ -14,7 +14,7 @@ extension FakeTelegramServer {
     /// The first call, made or still to come, matching `predicate`.
     /// - Throws: `Timeout` listing every call seen, when none matches within `timeout`.
     @discardableResult
-    func waitForCall(
+    package func waitForCall(
         _ what: String, timeout: Duration = .seconds(15),
         where predicate: @escaping @Sendable (FakeTelegramCall) -> Bool
     ) async throws -> FakeTelegramCall {
@@ -27,7 +27,7 @@ extension FakeTelegramServer {
     /// The first successful `sendMessage` or `editMessageText` to `chatID` whose text contains `text`, made after the
     /// call numbered `after` (see `mark()`).
     @discardableResult
-    func waitForText(
+    package func waitForText(
         _ text: String, inChat chatID: Int64, after mark: Int = 0, timeout: Duration = .seconds(15)
     ) async throws -> FakeTelegramCall {
         try await waitForCall("a message to chat \(chatID) containing \"\(text)\"", timeout: timeout) { call in
@@ -38,21 +38,21 @@ extension FakeTelegramServer {
 
     /// The first call of `method` after the call numbered `after`.
     @discardableResult
-    func waitForMethod(_ method: String, after mark: Int = 0, timeout: Duration = .seconds(15)) async throws
+    package func waitForMethod(_ method: String, after mark: Int = 0, timeout: Duration = .seconds(15)) async throws
         -> FakeTelegramCall
     {
         try await waitForCall("a \(method) call", timeout: timeout) { $0.sequence >= mark && $0.method == method }
     }
 
     /// The number the next call will get: pass it as `after` to wait only for later calls.
-    func mark() async -> Int {
+    package func mark() async -> Int {
         await state.calls.count
     }
 
     // MARK: Shortcuts
 
     @discardableResult
-    func sendText(
+    package func sendText(
         _ text: String, from userID: Int64, username: String? = nil, chatID: Int64? = nil, chatType: String = "private",
         date: Date = Date()
     ) async -> Int64 {
@@ -60,12 +60,12 @@ extension FakeTelegramServer {
             text: text, from: userID, username: username, chatID: chatID, chatType: chatType, date: date)
     }
 
-    func inject(_ fault: FakeTelegramFault, on method: String, count: Int = 1) async {
+    package func inject(_ fault: FakeTelegramFault, on method: String, count: Int = 1) async {
         await state.inject(fault, on: method, count: count)
     }
 
     /// Successful calls of `method` to `chatID`, oldest first.
-    func successfulCalls(_ method: String, toChat chatID: Int64) async -> [FakeTelegramCall] {
+    package func successfulCalls(_ method: String, toChat chatID: Int64) async -> [FakeTelegramCall] {
         await state.calls(method).filter { $0.succeeded && $0.chatID == String(chatID) }
     }
 }

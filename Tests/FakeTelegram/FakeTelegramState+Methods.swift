@@ -4,7 +4,7 @@ import Foundation
 /// after entity parsing, HTML validity, "message is not modified", unknown messages.
 extension FakeTelegramState {
     /// Answers one call and records it. `tokenValid` is false when the URL's token is not the fake's.
-    func answer(
+    package func answer(
         method: String, parameters: [String: FakeTelegramJSON], tokenValid: Bool, maxPollWait: Double
     ) async -> FakeTelegramAnswer {
         let receivedAt = ContinuousClock.now

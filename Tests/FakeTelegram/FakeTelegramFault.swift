@@ -1,5 +1,5 @@
 /// A failure the fake answers a Bot API call with instead of doing what it asks.
-enum FakeTelegramFault: Sendable, Equatable {
+package enum FakeTelegramFault: Sendable, Equatable {
     /// An error status (500, 502, 503…) with Telegram's error envelope.
     case serverError(Int)
     /// 429 with `parameters.retry_after`.

@@ -2,12 +2,12 @@ import Foundation
 
 /// Everything the fake Telegram server knows: the update queue, the messages the bot sent, injected faults and the
 /// record of every call, with ways for tests to wait for calls instead of sleeping.
-actor FakeTelegramState {
-    typealias CallPredicate = @Sendable (FakeTelegramCall) -> Bool
+package actor FakeTelegramState {
+    package typealias CallPredicate = @Sendable (FakeTelegramCall) -> Bool
 
-    let token: String
-    let botID: Int64 = 7_000_001
-    let botUsername = "claudio_test_bot"
+    package let token: String
+    package let botID: Int64 = 7_000_001
+    package let botUsername = "claudio_test_bot"
 
     /// Queued updates (`update_id`, full JSON text), unconfirmed ones only.
     private var updates: [(id: Int64, json: String)] = []
@@ -16,17 +16,19 @@ actor FakeTelegramState {
     private var nextUpdateID: Int64 = 100_001
     private var nextIncomingMessageID: Int64 = 1
     /// The highest `offset` a `getUpdates` has sent so far.
-    private(set) var confirmedOffset: Int64 = 0
+    package private(set) var confirmedOffset: Int64 = 0
     private var pollWaiters: [UUID: CheckedContinuation<Void, Never>] = [:]
     private var timers: [UUID: Task<Void, Never>] = [:]
     private var faults: [String: [FakeTelegramFault]] = [:]
-    private(set) var calls: [FakeTelegramCall] = []
+    package private(set) var calls: [FakeTelegramCall] = []
     private var callObservers: [UUID: (CallPredicate, CheckedContinuation<FakeTelegramCall?, Never>)] = [:]
-    var messages: [FakeTelegramMessage] = []
-    var nextMessageID: Int64 = 1
+    package var messages: [FakeTelegramMessage] = []
+    package var nextMessageID: Int64 = 1
     private var closed = false
+    /// When each update was first handed out by a `getUpdates` answer (wall clock, to compare with other processes).
+    package private(set) var firstDeliveredAt: [Int64: Date] = [:]
     /// `getUpdates` calls being held open right now.
-    private(set) var pollsInProgress = 0
+    package private(set) var pollsInProgress = 0
 
     init(token: String) {
         self.token = token
@@ -37,7 +39,7 @@ actor FakeTelegramState {
     /// Queues an update; `fields` is the JSON text of its members other than `update_id`, which may be malformed
     /// in shape (but must be valid JSON). Wakes waiting long polls.
     @discardableResult
-    func enqueue(rawFields fields: String) -> Int64 {
+    package func enqueue(rawFields fields: String) -> Int64 {
         let id = nextUpdateID
         nextUpdateID += 1
         let json = "{\"update_id\":\(id)" + (fields.isEmpty ? "" : "," + fields) + "}"
@@ -49,7 +51,7 @@ actor FakeTelegramState {
 
     /// Puts an already confirmed update back in the queue, as Telegram does when the confirming `getUpdates` never
     /// reached it (the bot stopped first). A bot that polls with its stored offset never sees it again.
-    func redeliver(updateID: Int64) {
+    package func redeliver(updateID: Int64) {
         guard let json = archive[updateID], !updates.contains(where: { $0.id == updateID }) else { return }
         updates.append((updateID, json))
         updates.sort { $0.id < $1.id }
@@ -61,7 +63,7 @@ actor FakeTelegramState {
     ///   - text: nil for a sticker.
     ///   - chatID: defaults to the user's private chat.
     @discardableResult
-    func enqueueMessage(
+    package func enqueueMessage(
         text: String?, from userID: Int64, username: String? = nil, chatID: Int64? = nil, chatType: String = "private",
         date: Date = Date(), edited: Bool = false
     ) -> Int64 {
@@ -86,7 +88,7 @@ actor FakeTelegramState {
 
     /// The updates a `getUpdates` with these parameters receives: confirms those before `offset`, then waits up to
     /// `timeout` seconds (at most `maxWait`) for one to arrive.
-    func pollUpdates(offset: Int64?, timeout: Double, limit: Int, maxWait: Double) async -> [String] {
+    package func pollUpdates(offset: Int64?, timeout: Double, limit: Int, maxWait: Double) async -> [String] {
         if let offset, offset > 0 {
             updates.removeAll { $0.id < offset }
             confirmedOffset = max(confirmedOffset, offset)
@@ -97,14 +99,22 @@ actor FakeTelegramState {
         while true {
             let pending = updates.filter { $0.id >= (offset ?? 0) }
             if !pending.isEmpty || closed || ContinuousClock.now >= deadline {
-                return pending.prefix(max(1, min(limit, 100))).map(\.json)
+                let delivered = pending.prefix(max(1, min(limit, 100)))
+                let now = Date()
+                for update in delivered where firstDeliveredAt[update.id] == nil { firstDeliveredAt[update.id] = now }
+                return delivered.map(\.json)
             }
             await waitForEnqueue(until: deadline)
         }
     }
 
+    /// Runs `body` on the state in one go, so a waiting long poll sees everything it queued at once.
+    package func batch(_ body: @Sendable (isolated FakeTelegramState) -> Void) {
+        body(self)
+    }
+
     /// How many queued updates have not been confirmed yet.
-    var unconfirmedUpdateCount: Int { updates.count }
+    package var unconfirmedUpdateCount: Int { updates.count }
 
     private func waitForEnqueue(until deadline: ContinuousClock.Instant) async {
         let id = UUID()
@@ -127,7 +137,7 @@ actor FakeTelegramState {
     }
 
     /// Answers every waiting long poll at once and every later one immediately (before the server stops).
-    func close() {
+    package func close() {
         closed = true
         wakePolls()
         for (id, observer) in callObservers {
@@ -139,11 +149,11 @@ actor FakeTelegramState {
     // MARK: Faults
 
     /// The next `count` calls of `method` answer with `fault`, after faults injected earlier.
-    func inject(_ fault: FakeTelegramFault, on method: String, count: Int = 1) {
+    package func inject(_ fault: FakeTelegramFault, on method: String, count: Int = 1) {
         faults[method, default: []] += Array(repeating: fault, count: count)
     }
 
-    func takeFault(for method: String) -> FakeTelegramFault? {
+    package func takeFault(for method: String) -> FakeTelegramFault? {
         guard var pending = faults[method], !pending.isEmpty else { return nil }
         let fault = pending.removeFirst()
         faults[method] = pending
@@ -152,7 +162,7 @@ actor FakeTelegramState {
 
     // MARK: Calls
 
-    func record(
+    package func record(
         method: String, parameters: [String: String], answer: FakeTelegramAnswer, fault: FakeTelegramFault?,
         receivedAt: ContinuousClock.Instant
     ) {
@@ -174,7 +184,7 @@ actor FakeTelegramState {
     }
 
     /// The first call (already made or still to come) matching `predicate`; nil after `timeout`.
-    func firstCall(matching predicate: @escaping CallPredicate, timeout: Duration) async -> FakeTelegramCall? {
+    package func firstCall(matching predicate: @escaping CallPredicate, timeout: Duration) async -> FakeTelegramCall? {
         if let call = calls.first(where: predicate) { return call }
         if closed { return nil }
         let id = UUID()
@@ -192,12 +202,12 @@ actor FakeTelegramState {
         callObservers.removeValue(forKey: id)?.1.resume(returning: nil)
     }
 
-    func calls(_ method: String) -> [FakeTelegramCall] {
+    package func calls(_ method: String) -> [FakeTelegramCall] {
         calls.filter { $0.method == method }
     }
 
     /// The messages the bot sent to `chatID`, oldest first, as they read now.
-    func messages(inChat chatID: Int64) -> [FakeTelegramMessage] {
+    package func messages(inChat chatID: Int64) -> [FakeTelegramMessage] {
         messages.filter { $0.chatID == chatID }
     }
 }

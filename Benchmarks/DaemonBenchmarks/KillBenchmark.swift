@@ -1,0 +1,39 @@
+import Benchmark
+import FakeTelegram
+import Foundation
+
+/// `POST /v1/jobs/{id}/kill` on a job whose claude runs a 50-process tree (plain children, setsid members and
+/// double-forked orphans): from the API call to the last of the 50 processes gone from /proc (polled every 0.2 ms).
+func registerKillBenchmark() {
+    let latency = BenchmarkMetric.custom("kill of 50 processes (µs)", useScalingFactor: false)
+    let treeSize = 50
+
+    Benchmark("Admin API: kill a 50-process tree", configuration: .oneRun(metrics: [latency])) { benchmark in
+        let latencies = try await FakeTelegramServer.withServer { server in
+            try await BenchDaemon.with(telegram: server, settings: ["RATE_LIMIT_REQUESTS": "1000"]) { daemon in
+                var latencies: [Int] = []
+                for round in 1...20 {
+                    await server.sendText("TREE \(treeSize)", from: 4242)
+                    let claude = try await daemon.claude.waitForStart(number: round)
+                    let tree = try await daemon.claude.waitForTree(of: claude.pid)
+                    guard tree.count == treeSize else { throw BenchFailure("tree of \(tree.count) processes, not \(treeSize)") }
+                    guard let job = try await daemon.client.jobs().jobs.first(where: { $0.state == .running }) else {
+                        throw BenchFailure("no running job for the tree")
+                    }
+                    let started = ContinuousClock.now
+                    _ = try await daemon.client.kill(jobID: job.id)
+                    while tree.contains(where: ProcessProbe.exists) {
+                        guard ContinuousClock.now - started < .seconds(30) else {
+                            throw BenchFailure("\(tree.filter(ProcessProbe.exists).count) processes outlived the kill")
+                        }
+                        try await Task.sleep(for: .microseconds(200))
+                    }
+                    latencies.append(Int((ContinuousClock.now - started) / .microseconds(1)))
+                    try await waitFor("the killed job to leave the list") { try await daemon.client.jobs().jobs.isEmpty }
+                }
+                return latencies
+            }
+        }
+        for value in latencies { benchmark.measurement(latency, value) }
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+/// What /proc says about a process.
+enum ProcessProbe {
+    /// Resident set size in KiB (`VmRSS`), nil once the process is gone.
+    static func residentKiB(of pid: pid_t) -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") }
+        return line.flatMap { Int($0.split(separator: " ", omittingEmptySubsequences: true)[1]) }
+    }
+
+    /// User plus system CPU time in clock ticks (`utime` + `stime` of /proc/PID/stat).
+    static func cpuTicks(of pid: pid_t) -> Int? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return nil }
+        // Fields after the command name, which may hold spaces: state is field 3, utime 14, stime 15.
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 12, let user = Int(fields[11]), let system = Int(fields[12]) else { return nil }
+        return user + system
+    }
+
+    /// Whether the PID still names a process (a zombie not yet reaped counts).
+    static func exists(_ pid: pid_t) -> Bool {
+        access("/proc/\(pid)", F_OK) == 0
+    }
+
+    /// Clock ticks per second for `cpuTicks`.
+    static let ticksPerSecond = Int(sysconf(Int32(_SC_CLK_TCK)))
+}

@@ -1,0 +1,71 @@
+import Benchmark
+import FakeTelegram
+import Foundation
+import Shared
+
+/// `GET /v1/snapshot` (what the console polls) over the admin socket while the daemon runs 100 jobs and tracks
+/// 10 000 rate-limit entries: 100 users each start a long job in their own chat (MAX_CONCURRENT_JOBS=100), then
+/// 10 000 more users send a prompt in one group chat, which queues 3 and answers the rest "busy"; each of those
+/// prompts took a rate-limit slot first. Latency is from the request to the last byte of the answer.
+func registerSnapshotBenchmark() {
+    let latency = BenchmarkMetric.custom("snapshot latency (µs)", useScalingFactor: false)
+    let size = BenchmarkMetric.custom("snapshot size (KiB)", useScalingFactor: false)
+    let jobCount = 100
+    let crowd = 10_000
+    let groupChat: Int64 = -1_001
+    let jobUsers = (1...jobCount).map { Int64($0) }
+    let crowdUsers = (0..<crowd).map { Int64(10_000 + $0) }
+    let settings = [
+        "ALLOWED_USER_IDS": (jobUsers + crowdUsers).map(String.init).joined(separator: ","),
+        "MAX_CONCURRENT_JOBS": String(jobCount), "RATE_LIMIT_WINDOW": "3600",
+    ]
+
+    Benchmark("Admin API: snapshot with 100 jobs and 10 000 rate-limit entries", configuration: .oneRun(metrics: [latency, size])) {
+        benchmark in
+        let (latencies, bytes) = try await FakeTelegramServer.withServer { server in
+            try await BenchDaemon.with(telegram: server, settings: settings) { daemon in
+                await server.state.batch { state in
+                    for user in jobUsers { state.enqueueMessage(text: "SLEEP", from: user) }
+                }
+                try await waitFor("\(jobCount) running jobs") {
+                    try await daemon.client.jobs().jobs.count { $0.state == .running } == jobCount
+                }
+                await server.state.batch { state in
+                    for user in crowdUsers {
+                        state.enqueueMessage(text: "hello", from: user, chatID: groupChat, chatType: "group")
+                    }
+                }
+                // Every crowd prompt is answered (queued or busy); after that the daemon is quiet again.
+                try await waitFor("\(crowd) answers in the group chat") {
+                    await server.state.calls("sendMessage").count { $0.chatID == String(groupChat) } >= crowd
+                }
+                let snapshot = try await daemon.client.snapshot()
+                guard snapshot.rateLimits.count >= crowd + jobCount else {
+                    throw BenchFailure("only \(snapshot.rateLimits.count) rate-limit entries")
+                }
+                var latencies: [Int] = []
+                var bytes = 0
+                for sample in 0..<520 {
+                    let started = ContinuousClock.now
+                    let body = try await daemon.client.raw(.snapshot)
+                    let elapsed = ContinuousClock.now - started
+                    if sample >= 20 { latencies.append(Int(elapsed / .microseconds(1))) }
+                    bytes = body.count
+                }
+                return (latencies, bytes)
+            }
+        }
+        for value in latencies { benchmark.measurement(latency, value) }
+        benchmark.measurement(size, bytes / 1_024)
+    }
+}
+
+/// Polls `condition` every 20 ms until it holds.
+func waitFor(_ what: String, timeout: Duration = .seconds(120), _ condition: () async throws -> Bool) async throws {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+        if try await condition() { return }
+        try await Task.sleep(for: .milliseconds(20))
+    }
+    throw BenchFailure("timed out waiting for \(what)")
+}
