@@ -56,21 +56,34 @@ final class BenchDaemon: Sendable {
     var residentKiB: Int { ProcessProbe.residentKiB(of: pid) ?? 0 }
     var cpuTicks: Int { ProcessProbe.cpuTicks(of: pid) ?? 0 }
 
-    /// SIGTERM, up to 10 s for a clean exit, then SIGKILL; reaps the process and removes its directory unless asked
+    /// SIGTERM, up to 30 s for a clean exit, then SIGKILL; reaps the process and removes its directory unless asked
     /// to keep it (to read the state database afterwards).
-    func stop(keepingDirectory: Bool = false) async {
+    /// - Throws: when the daemon needed SIGKILL or left bench claude processes behind (they are killed then).
+    func stop(keepingDirectory: Bool = false) async throws {
         guard !reaped.withLock({ $0 }) else { return }
         defer { reaped.withLock { $0 = true } }
         kill(pid, SIGTERM)
-        let deadline = ContinuousClock.now + .seconds(10)
+        let deadline = ContinuousClock.now + .seconds(30)
         var status: Int32 = 0
+        var problems: [String] = []
         while waitpid(pid, &status, WNOHANG) == 0 {
             if ContinuousClock.now > deadline {
                 kill(pid, SIGKILL)
                 _ = waitpid(pid, &status, 0)
+                problems.append("claudio did not exit within 30 s of SIGTERM")
                 break
             }
             try? await Task.sleep(for: .milliseconds(5))
+        }
+        let leftovers = ProcessProbe.processes(withEnvironment: "BENCH_CLAUDE_LOG=" + claudeLog)
+        if !leftovers.isEmpty {
+            leftovers.forEach { kill($0, SIGKILL) }
+            problems.append("\(leftovers.count) claude processes outlived the daemon")
+        }
+        if !problems.isEmpty {
+            let log = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
+            if !keepingDirectory { directory.remove() }
+            throw BenchFailure(problems.joined(separator: "; ") + "; its log ends:\n" + log.suffix(3_000))
         }
         if !keepingDirectory { directory.remove() }
     }
@@ -104,10 +117,10 @@ extension BenchDaemon {
             _ = try await daemon.waitUntilReady()
             try await telegram.waitForPendingPoll()
             let result = try await body(daemon)
-            await daemon.stop()
+            try await daemon.stop()
             return result
         } catch {
-            await daemon.stop()
+            try? await daemon.stop()
             throw error
         }
     }

@@ -62,12 +62,12 @@ private func measureFlood(of messageCount: Int, from senderCount: Int, server: F
         figures.updatesPerSecond = Int(Double(messageCount) / (elapsed / .seconds(1)))
         figures.residentGrowthKiB = daemon.residentKiB - figures.residentBeforeKiB
         figures.denialReplies = await server.state.calls("sendMessage").count { $0.text?.contains("Access denied") ?? false }
-        await daemon.stop(keepingDirectory: true)
+        try await daemon.stop(keepingDirectory: true)
         figures.deniedRows = try deniedRowCount(in: daemon.databasePath)
         daemon.directory.remove()
         return figures
     } catch {
-        await daemon.stop()
+        try? await daemon.stop()
         throw error
     }
 }

@@ -25,6 +25,15 @@ enum ProcessProbe {
         access("/proc/\(pid)", F_OK) == 0
     }
 
+    /// PIDs of the processes whose environment holds exactly `entry` ("NAME=value").
+    static func processes(withEnvironment entry: String) -> [pid_t] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return names.compactMap(pid_t.init).filter { pid in
+            guard let environment = FileManager.default.contents(atPath: "/proc/\(pid)/environ") else { return false }
+            return environment.split(separator: 0).contains { $0.elementsEqual(entry.utf8) }
+        }
+    }
+
     /// Clock ticks per second for `cpuTicks`.
     static let ticksPerSecond = Int(sysconf(Int32(_SC_CLK_TCK)))
 }

@@ -28,9 +28,13 @@ struct ClaudeJobExecutor: JobExecutor {
             logger.error("no channel for \(job.address.platform); job \(job.id) dropped")
             return .error
         }
-        let placeholder = await replier.send(JobMessages.placeholder(for: job.address.platform), to: job.address)
+        // The placeholder is posted while claude starts: waiting for the chat platform's answer first would delay
+        // every job by a network round trip.
+        let placeholderPost = Task { await replier.send(JobMessages.placeholder(for: job.address.platform), to: job.address) }
         let throttle = ProgressThrottle(interval: progressInterval) { activity in
-            if let placeholder { await replier.edit(placeholder, text: JobMessages.progress(activity, platform: job.address.platform)) }
+            if let placeholder = await placeholderPost.value {
+                await replier.edit(placeholder, text: JobMessages.progress(activity, platform: job.address.platform))
+            }
         }
         let interval = typingInterval
         let typing = Task {
@@ -44,7 +48,7 @@ struct ClaudeJobExecutor: JobExecutor {
         let (outcome, report) = await run(job, throttle: throttle)
         await throttle.stop()
         typing.cancel()
-        await deliver(outcome, report: report, job: job, replier: replier, placeholder: placeholder)
+        await deliver(outcome, report: report, job: job, replier: replier, placeholder: await placeholderPost.value)
         await onFinished?(
             Summary(
                 job: job, outcome: outcome.kind, exitCode: report?.exit.code,

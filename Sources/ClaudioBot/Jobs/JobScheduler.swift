@@ -95,14 +95,18 @@ actor JobScheduler {
             lines[chat]?.waiting = []
         }
         readyChats = []
-        for job in dropped {
-            notifyFinished(job, .interrupted)
-            await executor.discard(job, reason: .shutdown)
-        }
+        // Kill first: telling the queued jobs' chats takes network round trips that must not delay it.
         let running = lines.values.compactMap(\.running)
         await withTaskGroup(of: Void.self) { group in
             for job in running {
                 group.addTask { _ = await job.control.kill(.shutdown) }
+            }
+        }
+        let executor = executor
+        await withTaskGroup(of: Void.self) { group in
+            for job in dropped {
+                notifyFinished(job, .interrupted)
+                group.addTask { await executor.discard(job, reason: .shutdown) }
             }
         }
         for task in runningTasks.values {

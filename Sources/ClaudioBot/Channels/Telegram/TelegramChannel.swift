@@ -7,8 +7,12 @@ import Synchronization
 /// and its replier, then long-polls `getUpdates` until shutdown.
 ///
 /// The poller and the handler are two tasks joined by a queue, so a handler waiting out a 429 never holds up polling,
-/// while updates are still handled one at a time, in order. The stored offset moves past an update right before it
-/// is handled: a restart neither runs a handled message again nor loses one that was fetched but not yet handled.
+/// while updates are still handled one at a time, in order. The stored offset moves past an update that could start
+/// claude (one from an authorized user) right before it is handled, and is synced to disk: a restart neither runs a
+/// handled prompt again nor loses one that was fetched but not yet handled. Updates that cannot start anything (from
+/// strangers, malformed) only move the stored offset at the end of their batch — one disk sync per batch instead of
+/// one per update, so a flood of strangers is handled thousands of times faster; after a crash such an update is at
+/// worst denied a second time.
 final class TelegramChannel: ChatChannel {
     let platform = Platform.telegram
     private let context: ChannelContext
@@ -96,6 +100,8 @@ final class TelegramChannel: ChatChannel {
         case handle(TelegramUpdate)
         /// A malformed update: only its offset is stored.
         case skip(updateID: Int64)
+        /// The rest of a `getUpdates` answer is queued: store any offset still pending.
+        case endOfBatch
     }
 
     private func serve(_ handler: TelegramUpdateHandler) async throws {
@@ -103,8 +109,9 @@ final class TelegramChannel: ChatChannel {
         defer { intake.finish() }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
+                var unstoredOffset: Int64?
                 for await item in work {
-                    await self.process(item, with: handler)
+                    unstoredOffset = await self.process(item, with: handler, unstoredOffset: unstoredOffset)
                 }
             }
             try await poll(into: intake)
@@ -113,20 +120,35 @@ final class TelegramChannel: ChatChannel {
         }
     }
 
-    private func process(_ item: Work, with handler: TelegramUpdateHandler) async {
-        let updateID: Int64
+    /// Handles one work item; returns the offset that is handled but not stored yet.
+    private func process(_ item: Work, with handler: TelegramUpdateHandler, unstoredOffset: Int64?) async -> Int64? {
         switch item {
-        case .handle(let update): updateID = update.updateID
-        case .skip(let skipped): updateID = skipped
+        case .skip(let updateID):
+            return updateID + 1
+        case .endOfBatch:
+            guard let unstoredOffset else { return nil }
+            do {
+                try await context.state.saveTelegramOffset(unstoredOffset)
+                return nil
+            } catch {
+                logger.warning("the Telegram offset \(unstoredOffset) could not be stored yet: \(error)")
+                return unstoredOffset
+            }
+        case .handle(let update):
+            if await handler.isHarmlessToRepeat(update) {
+                await handler.handle(update)
+                return update.updateID + 1
+            }
+            do {
+                try await context.state.saveTelegramOffset(update.updateID + 1)
+            } catch {
+                // Handling it without a stored offset could run it twice after a restart.
+                logger.error("update \(update.updateID) not handled: the offset could not be stored: \(error)")
+                return unstoredOffset
+            }
+            await handler.handle(update)
+            return nil
         }
-        do {
-            try await context.state.saveTelegramOffset(updateID + 1)
-        } catch {
-            // Handling it without a stored offset could run it twice after a restart.
-            logger.error("update \(updateID) not handled: the offset could not be stored: \(error)")
-            return
-        }
-        if case .handle(let update) = item { await handler.handle(update) }
     }
 
     /// Long-polls until cancelled, handing each update to `intake` in order.
@@ -144,6 +166,7 @@ final class TelegramChannel: ChatChannel {
                 for slot in slots {
                     offset = take(slot, after: offset, into: intake)
                 }
+                if !slots.isEmpty { intake.yield(.endOfBatch) }
                 // Updates nobody can confirm would come back at once, forever: slow down instead of spinning.
                 guard !slots.isEmpty, offset == previous else { continue }
                 delay = backoff.nextDelay()

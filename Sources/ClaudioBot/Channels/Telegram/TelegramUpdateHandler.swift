@@ -20,6 +20,15 @@ struct TelegramUpdateHandler: Sendable {
         }
     }
 
+    /// Whether handling `update` twice (after a crash before its offset was stored) would be harmless: it comes from
+    /// no human or from someone not on the allowlist, so nothing it leads to can start claude.
+    func isHarmlessToRepeat(_ update: TelegramUpdate) async -> Bool {
+        guard let message = update.message ?? update.editedMessage, let inbound = Self.inbound(message) else {
+            return true
+        }
+        return await !router.gate.isAllowed(inbound.user)
+    }
+
     /// The platform-neutral form of `message`; nil for messages without a human sender (channel posts, bots).
     static func inbound(_ message: TelegramMessage) -> InboundMessage? {
         guard let sender = message.from, !sender.isBot else { return nil }

@@ -122,17 +122,36 @@ struct TelegramChannelTests {
         }
     }
 
-    @Test("the offset is stored before the update is handled")
+    @Test("an authorized user's update has its offset stored before it is handled")
     func offsetStoredBeforeHandling() async throws {
         try await TelegramChannelHarness.with { harness in
             let fake = harness.fake
             try await harness.serving(harness.makeChannel()) {
-                // The denial is held up by a 429, so the handler is still busy with the update while we look.
+                // The answer is held up by a 429, so the update is still being handled while we look.
+                await fake.inject(.tooManyRequests(retryAfter: 1), on: "sendMessage")
+                let updateID = await fake.sendText("hi", from: user)
+                try await fake.waitForCall("the rate-limited answer") { $0.method == "sendMessage" && $0.status == 429 }
+                #expect(await harness.store.telegramOffset() == updateID + 1)
+                try await fake.waitForText("echo: hi", inChat: user)
+            }
+        }
+    }
+
+    @Test("strangers' updates have their offset stored once per batch, after they are handled")
+    func strangersOffsetStoredPerBatch() async throws {
+        try await TelegramChannelHarness.with { harness in
+            let fake = harness.fake
+            try await harness.serving(harness.makeChannel()) {
                 await fake.inject(.tooManyRequests(retryAfter: 1), on: "sendMessage")
                 let updateID = await fake.sendText("hi", from: stranger)
                 try await fake.waitForCall("the rate-limited denial") { $0.method == "sendMessage" && $0.status == 429 }
-                #expect(await harness.store.telegramOffset() == updateID + 1)
+                // Still being handled: nothing that could start claude, so no disk sync was spent on it yet.
+                #expect(await harness.store.telegramOffset() != updateID + 1)
                 try await fake.waitForText(GateReplies.accessDenied, inChat: stranger)
+                let stored = await ProcessLiveness.waitUntil(timeout: .seconds(10)) {
+                    await harness.store.telegramOffset() == updateID + 1
+                }
+                #expect(stored)
             }
         }
     }
