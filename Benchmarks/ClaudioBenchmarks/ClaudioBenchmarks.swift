@@ -7,4 +7,5 @@ let benchmarks: @Sendable () -> Void = {
     registerGateBenchmarks()
     registerRateLimiterMemoryBenchmark()
     registerStreamJSONBenchmarks()
+    registerAdminSnapshotBenchmarks()
 }

@@ -23,14 +23,22 @@ protocol AdminBackend: Sendable {
     func reload() async throws -> ReloadResponse
     /// `GET /v1/snapshot`.
     func snapshot() async throws -> SnapshotResponse
+    /// The snapshot's `rate_limits`: the first `limit` rows of `rateLimits()`, and how many rows there are in all.
+    func topRateLimits(limit: Int) async throws -> (rows: [RateLimitInfo], total: Int)
 }
 
 extension AdminBackend {
     /// Asks for the four parts one after the other; a backend that can take them under one lock (a consistent
     /// picture) overrides this.
     func snapshot() async throws -> SnapshotResponse {
-        SnapshotResponse(
-            status: try await status(), jobs: try await jobs().jobs, rateLimits: try await rateLimits().rateLimits,
-            denied: try await denied(limit: DeniedResponse.defaultLimit).denied)
+        let rateLimits = try await topRateLimits(limit: SnapshotResponse.rateLimitRowLimit)
+        return SnapshotResponse(
+            status: try await status(), jobs: try await jobs().jobs, rateLimits: rateLimits.rows,
+            rateLimitsTotal: rateLimits.total, denied: try await denied(limit: DeniedResponse.defaultLimit).denied)
+    }
+
+    func topRateLimits(limit: Int) async throws -> (rows: [RateLimitInfo], total: Int) {
+        let rows = try await rateLimits().rateLimits
+        return (Array(rows.prefix(limit)), rows.count)
     }
 }

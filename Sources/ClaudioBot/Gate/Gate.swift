@@ -123,6 +123,11 @@ package actor Gate {
         rateLimiter.entries(at: clock.now.monotonic)
     }
 
+    /// The first `limit` rows of `rateLimitEntries()` and how many there are in all, for the snapshot.
+    package func topRateLimitEntries(limit: Int) -> (rows: [RateLimitInfo], total: Int) {
+        rateLimiter.topEntries(at: clock.now.monotonic, limit: limit)
+    }
+
     /// The admin API's `denied[]`: newest first, at most `limit`.
     func deniedRecords(limit: Int = 50) -> [DeniedRecord] {
         deniedLog.recent(limit: limit)

@@ -61,26 +61,51 @@ package struct RateLimiter: Sendable {
 
     /// The users with prompts inside the window, most used first: the rows of the admin API's `rate_limits[]`.
     func entries(at now: Duration) -> [RateLimitInfo] {
-        var rows: [RateLimitInfo] = []
+        topEntries(at: now, limit: .max).rows
+    }
+
+    /// The first `limit` rows of `entries(at:)` and how many rows there are in all. Picks them in one pass without
+    /// building or sorting every row: the console's snapshot asks each second, whatever the number of users.
+    func topEntries(at now: Duration, limit: Int) -> (rows: [RateLimitInfo], total: Int) {
+        var candidates: [Candidate] = []
         for (key, log) in logs {
             guard let oldest = log.timestamps.first(where: { now - $0 < window }) else { continue }
-            let used = log.timestamps.count(where: { now - $0 < window })
-            rows.append(RateLimitInfo(
-                platform: key.platform,
-                userID: key.userID,
-                username: log.username,
-                used: used,
-                limit: limit,
+            candidates.append(Candidate(key: key, log: log, used: log.timestamps.count { now - $0 < window }, oldest: oldest))
+        }
+        let kept = candidates.count <= limit ? candidates.sorted(by: Candidate.precedes) : Self.first(limit, of: candidates)
+        let rows = kept.map { candidate in
+            RateLimitInfo(
+                platform: candidate.key.platform,
+                userID: candidate.key.userID,
+                username: candidate.log.username,
+                used: candidate.used,
+                limit: self.limit,
                 windowSeconds: windowSeconds,
-                resetInSeconds: max(1, (window - (now - oldest)).roundedUpSeconds),
-                rejected: log.rejected
-            ))
+                resetInSeconds: max(1, (window - (now - candidate.oldest)).roundedUpSeconds),
+                rejected: candidate.log.rejected
+            )
         }
-        return rows.sorted { a, b in
-            if a.used != b.used { return a.used > b.used }
-            if a.platform != b.platform { return a.platform.rawValue < b.platform.rawValue }
-            return a.userID < b.userID
+        return (rows, candidates.count)
+    }
+
+    /// The `count` candidates that sort first, in order: a sorted list of the best so far, which most candidates
+    /// fail to enter after one comparison with its last.
+    private static func first(_ count: Int, of candidates: [Candidate]) -> [Candidate] {
+        guard count > 0 else { return [] }
+        var best: [Candidate] = []
+        best.reserveCapacity(count + 1)
+        for candidate in candidates {
+            if best.count == count, !Candidate.precedes(candidate, best[count - 1]) { continue }
+            var low = 0
+            var high = best.count
+            while low < high {
+                let middle = (low + high) / 2
+                if Candidate.precedes(best[middle], candidate) { low = middle + 1 } else { high = middle }
+            }
+            best.insert(candidate, at: low)
+            if best.count > count { best.removeLast() }
         }
+        return best
     }
 
     private mutating func sweepIfDue(at now: Duration) {
@@ -96,6 +121,21 @@ package struct RateLimiter: Sendable {
 }
 
 extension RateLimiter {
+    /// A user with prompts inside the window, with what ordering the rows needs.
+    private struct Candidate {
+        var key: UserKey
+        var log: UserLog
+        var used: Int
+        var oldest: Duration
+
+        /// Most used first, then by platform and user ID.
+        static func precedes(_ a: Candidate, _ b: Candidate) -> Bool {
+            if a.used != b.used { return a.used > b.used }
+            if a.key.platform != b.key.platform { return a.key.platform.rawValue < b.key.platform.rawValue }
+            return a.key.userID < b.key.userID
+        }
+    }
+
     /// One user's accepted prompts, oldest first, and what the admin API shows about them.
     private struct UserLog {
         var timestamps: [Duration] = []

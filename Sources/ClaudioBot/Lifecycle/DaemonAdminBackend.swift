@@ -49,6 +49,10 @@ struct DaemonAdminBackend: AdminBackend {
         RateLimitsResponse(rateLimits: await gate.rateLimitEntries())
     }
 
+    func topRateLimits(limit: Int) async throws -> (rows: [RateLimitInfo], total: Int) {
+        await gate.topRateLimitEntries(limit: limit)
+    }
+
     func denied(limit: Int) async throws -> DeniedResponse {
         let rows = await gate.deniedRecords(limit: limit).map {
             DeniedInfo(

@@ -5,7 +5,9 @@ extension ScreenRenderer {
         let focused = state.focus == panel
         let cursor = state.cursor(of: panel)
         let widths = TableColumn.widths(of: table.columns, fitting: width - 1)
-        var lines = [titleLine(panel, focused: focused, count: table.rows.count, offset: cursor.offset,
+        // The snapshot carries only the most used rate-limit rows; the title counts every user.
+        let total = panel == .rateLimits ? max(table.rows.count, screen.daemon.snapshot?.rateLimitsTotal ?? 0) : table.rows.count
+        var lines = [titleLine(panel, focused: focused, count: total, offset: cursor.offset,
                                visibleRows: visibleRows)]
         lines.append(ScreenLine(" " + cells(table.columns.map(\.title), columns: table.columns, widths: widths), .bold))
         if table.rows.isEmpty {

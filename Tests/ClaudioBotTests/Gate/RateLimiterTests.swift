@@ -111,4 +111,20 @@ struct RateLimiterTests {
         limiter.window = .seconds(5)
         #expect(limiter.admit(user: alice, at: .seconds(10)) == .accepted)
     }
+
+    @Test("the top rows are the first rows of the full list, in order, with the count of all", arguments: [0, 1, 7, 50, 500])
+    func topEntriesArePrefixOfEntries(limit: Int) {
+        var limiter = RateLimiter(limit: 5, window: .seconds(60))
+        var generator = SystemRandomNumberGenerator()
+        for index in 0..<300 {
+            let user = GateFixtures.telegramUser(Int64.random(in: 1...120, using: &generator), username: nil)
+            _ = limiter.admit(user: user, at: .milliseconds(index * 100))
+        }
+        _ = limiter.admit(user: ChatUser(platform: .slack, id: "U1"), at: .seconds(30))
+        let now = Duration.seconds(40)
+        let all = limiter.entries(at: now)
+        let top = limiter.topEntries(at: now, limit: limit)
+        #expect(top.rows == Array(all.prefix(limit)))
+        #expect(top.total == all.count)
+    }
 }

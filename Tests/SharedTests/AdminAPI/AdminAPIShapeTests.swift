@@ -93,11 +93,22 @@ struct AdminAPIShapeTests {
     @Test("snapshot bundles status with the jobs, rate-limit and denied arrays")
     func snapshotKeys() throws {
         let snapshot = try object(AdminAPISamples.snapshot)
-        #expect(Set(snapshot.keys) == ["status", "jobs", "rate_limits", "denied"])
+        #expect(Set(snapshot.keys) == ["status", "jobs", "rate_limits", "rate_limits_total", "denied"])
         #expect((snapshot["jobs"] as? [Any])?.count == 1)
         #expect((snapshot["rate_limits"] as? [Any])?.count == 1)
+        #expect(snapshot["rate_limits_total"] as? Int == 1)
         #expect((snapshot["denied"] as? [Any])?.count == 1)
         #expect(try roundTrips(AdminAPISamples.snapshot))
+    }
+
+    @Test("a snapshot without rate_limits_total (an older daemon) counts its rows")
+    func snapshotWithoutTotal() throws {
+        var fields = try object(AdminAPISamples.snapshot)
+        fields["rate_limits_total"] = nil
+        let data = try JSONSerialization.data(withJSONObject: fields)
+        let decoded = try AdminJSON.decoder.decode(SnapshotResponse.self, from: data)
+        #expect(decoded.rateLimitsTotal == decoded.rateLimits.count)
+        #expect(decoded == AdminAPISamples.snapshot)
     }
 
     @Test("errors are {\"error\": message}")
