@@ -31,11 +31,18 @@ func registerIdleAndStartupBenchmarks() {
 
     let idleRSS = BenchmarkMetric.custom("idle RSS (KiB)", useScalingFactor: false)
     let idleCPU = BenchmarkMetric.custom("idle CPU (1/100 % of a core)", useScalingFactor: false)
+    // RSS counts every page of the shared libraries the process touched; these say what is Claudio's own.
+    let idlePrivate = BenchmarkMetric.custom("idle private memory, USS (KiB)", useScalingFactor: false)
+    let idleAnonymous = BenchmarkMetric.custom("idle anonymous memory: heap, stacks (KiB)", useScalingFactor: false)
+    let idleProportional = BenchmarkMetric.custom("idle PSS (KiB)", useScalingFactor: false)
     let settle = Duration.seconds(5)
     let window = Duration.seconds(20)
-    Benchmark("Daemon: idle", configuration: .oneRun(metrics: [idleRSS, idleCPU])) { benchmark in
+    Benchmark(
+        "Daemon: idle",
+        configuration: .oneRun(metrics: [idleRSS, idleCPU, idlePrivate, idleAnonymous, idleProportional])
+    ) { benchmark in
         let runs = try await FakeTelegramServer.withServer { server in
-            var runs: [(cpu: Int, residentKiB: Int)] = []
+            var runs: [(cpu: Int, residentKiB: Int, memory: [String: Int])] = []
             for _ in 0..<3 {
                 try await BenchDaemon.with(telegram: server) { daemon in
                     try await Task.sleep(for: settle)
@@ -43,7 +50,10 @@ func registerIdleAndStartupBenchmarks() {
                     try await Task.sleep(for: window)
                     let ticks = daemon.cpuTicks - ticksBefore
                     let windowSeconds = Int(window / .seconds(1))
-                    runs.append((ticks * 10_000 / (windowSeconds * ProcessProbe.ticksPerSecond), daemon.residentKiB))
+                    runs.append((
+                        ticks * 10_000 / (windowSeconds * ProcessProbe.ticksPerSecond), daemon.residentKiB,
+                        ProcessProbe.memoryRollup(of: daemon.pid)
+                    ))
                 }
             }
             return runs
@@ -51,6 +61,9 @@ func registerIdleAndStartupBenchmarks() {
         for run in runs {
             benchmark.measurement(idleCPU, run.cpu)
             benchmark.measurement(idleRSS, run.residentKiB)
+            benchmark.measurement(idlePrivate, (run.memory["Private_Clean"] ?? 0) + (run.memory["Private_Dirty"] ?? 0))
+            benchmark.measurement(idleAnonymous, run.memory["Anonymous"] ?? 0)
+            benchmark.measurement(idleProportional, run.memory["Pss"] ?? 0)
         }
     }
 }

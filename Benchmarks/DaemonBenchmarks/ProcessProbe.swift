@@ -9,6 +9,18 @@ enum ProcessProbe {
         return line.flatMap { Int($0.split(separator: " ", omittingEmptySubsequences: true)[1]) }
     }
 
+    /// The KiB figures of /proc/PID/smaps_rollup ("Rss", "Pss", "Private_Clean", "Anonymous", …).
+    static func memoryRollup(of pid: pid_t) -> [String: Int] {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/smaps_rollup", encoding: .utf8) else { return [:] }
+        var figures: [String: Int] = [:]
+        for line in text.split(separator: "\n") {
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            guard fields.count >= 2, fields[0].hasSuffix(":"), let value = Int(fields[1]) else { continue }
+            figures[String(fields[0].dropLast())] = value
+        }
+        return figures
+    }
+
     /// User plus system CPU time in clock ticks (`utime` + `stime` of /proc/PID/stat).
     static func cpuTicks(of pid: pid_t) -> Int? {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),

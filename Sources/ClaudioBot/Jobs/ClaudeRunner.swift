@@ -14,6 +14,8 @@ struct ClaudeRunner: Sendable {
     /// How often the job's process list is rescanned: feeds the admin API's process count and remembers members so
     /// a double-forked process that scrubbed its environment is still found at kill time.
     var refreshInterval: Duration = .seconds(1)
+    /// The `/proc` scan those refreshes share (one runner serves every job of the daemon).
+    var census = ProcessCensus()
     /// How long stdout may stay open after claude exited and its leftovers were killed.
     var drainTimeout: Duration = .seconds(2)
 
@@ -43,9 +45,10 @@ struct ClaudeRunner: Sendable {
             _ = await control.kill(.timeout)
         }
         let interval = refreshInterval
+        let census = census
         let refresher = Task {
             while !Task.isCancelled {
-                control.updateProcessCount(await tree.liveMemberCount())
+                control.updateProcessCount(await tree.liveMemberCount(census: census))
                 try await Task.sleep(for: interval)
             }
         }

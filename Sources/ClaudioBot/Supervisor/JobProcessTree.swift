@@ -37,6 +37,17 @@ actor JobProcessTree {
         refresh().count
     }
 
+    /// How many processes the job has according to `census` (at most its `maxAge` old), remembering them as
+    /// `refresh()` does: the periodic count of every running job shares one scan.
+    func liveMemberCount(census: ProcessCensus) async -> Int {
+        let snapshot = await census.snapshot()
+        let members = Self.members(in: snapshot.table, remembered: remembered, excluding: getpid()) { pid in
+            tag != nil && snapshot.tags[pid] == tag
+        }
+        remembered = Set(members.map { $0.identity })
+        return members.count
+    }
+
     /// Membership over one snapshot, without touching `/proc` beyond `isTagged`.
     /// - Parameters:
     ///   - remembered: identities seen before; one counts only while its PID still has that start time.

@@ -43,4 +43,14 @@ struct ProcessTable: Sendable {
         let wanted = Array(entry.utf8)
         return environ.split(separator: 0, omittingEmptySubsequences: true).contains { $0.elementsEqual(wanted) }
     }
+
+    /// The value of `name` in `/proc/PID/environ`; nil when it is not set or cannot be read.
+    static func environmentValue(of pid: pid_t, name: String) -> String? {
+        guard let environ = ProcFile.read("/proc/\(pid)/environ") else { return nil }
+        let prefix = Array((name + "=").utf8)
+        for entry in environ.split(separator: 0, omittingEmptySubsequences: true) where entry.starts(with: prefix) {
+            return String(decoding: entry.dropFirst(prefix.count), as: UTF8.self)
+        }
+        return nil
+    }
 }
