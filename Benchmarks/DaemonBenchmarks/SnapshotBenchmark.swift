@@ -38,8 +38,8 @@ func registerSnapshotBenchmark() {
                     await server.state.calls("sendMessage").count { $0.text?.contains("too long") ?? false } >= crowd
                 }
                 let snapshot = try await daemon.client.snapshot()
-                guard snapshot.rateLimits.count >= crowd + jobCount else {
-                    throw BenchFailure("only \(snapshot.rateLimits.count) rate-limit entries")
+                guard snapshot.rateLimitsTotal >= crowd + jobCount, snapshot.jobs.count == jobCount else {
+                    throw BenchFailure("\(snapshot.jobs.count) jobs and \(snapshot.rateLimitsTotal) rate-limit entries")
                 }
                 var latencies: [Int] = []
                 var bytes = 0
