@@ -23,13 +23,10 @@ actor JobProcessTree {
     /// Scans `/proc` and returns the live members, remembering them for later scans.
     @discardableResult
     func refresh() -> [ProcStat] {
-        let table = ProcessTable.scan()
         let entry = tag.map { "\(ProcessLauncher.jobTagVariable)=\($0)" }
-        let members = Self.members(in: table, remembered: remembered, excluding: getpid()) { pid in
+        return adoptMembers(of: ProcessTable.scan()) { pid in
             entry.map { ProcessTable.environment(of: pid, contains: $0) } ?? false
         }
-        remembered = Set(members.map(\.identity))
-        return members
     }
 
     /// How many processes the job has right now (the admin API's "processes" column).
@@ -41,11 +38,14 @@ actor JobProcessTree {
     /// `refresh()` does: the periodic count of every running job shares one scan.
     func liveMemberCount(census: ProcessCensus) async -> Int {
         let snapshot = await census.snapshot()
-        let members = Self.members(in: snapshot.table, remembered: remembered, excluding: getpid()) { pid in
-            tag != nil && snapshot.tags[pid] == tag
-        }
-        remembered = Set(members.map { $0.identity })
-        return members.count
+        return adoptMembers(of: snapshot.table) { pid in tag != nil && snapshot.tags[pid] == tag }.count
+    }
+
+    /// The live members in `table`, which become the remembered ones for later scans.
+    private func adoptMembers(of table: ProcessTable, isTagged: (pid_t) -> Bool) -> [ProcStat] {
+        let members = Self.members(in: table, remembered: remembered, excluding: getpid(), isTagged: isTagged)
+        remembered = Set(members.map(\.identity))
+        return members
     }
 
     /// Membership over one snapshot, without touching `/proc` beyond `isTagged`.
