@@ -22,25 +22,18 @@ struct BenchClaudeLog: Sendable {
 
     /// Waits until at least `count` starts were noted (polled every 0.2 ms) and returns the `count`-th.
     func waitForStart(number count: Int, timeout: Duration = .seconds(30)) async throws -> Start {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
+        try await waitFor("claude start number \(count)", timeout: timeout, every: .microseconds(200)) {
             let starts = starts
-            if starts.count >= count { return starts[count - 1] }
-            try await Task.sleep(for: .microseconds(200))
+            return starts.count >= count ? starts[count - 1] : nil
         }
-        throw BenchFailure("claude start number \(count) never came")
     }
 
     /// Waits for the PID list of the process tree that the claude with `pid` built.
     func waitForTree(of pid: pid_t, timeout: Duration = .seconds(30)) async throws -> [pid_t] {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if let text = try? String(contentsOfFile: directory + "/tree.\(pid)", encoding: .utf8) {
-                return text.split(separator: "\n").compactMap { pid_t($0) }
-            }
-            try await Task.sleep(for: .milliseconds(2))
+        try await waitFor("the process tree of claude \(pid)", timeout: timeout, every: .milliseconds(2)) {
+            (try? String(contentsOfFile: directory + "/tree.\(pid)", encoding: .utf8))
+                .map { text in text.split(separator: "\n").compactMap { pid_t($0) } }
         }
-        throw BenchFailure("the process tree of claude \(pid) was never written down")
     }
 }
 

@@ -41,16 +41,12 @@ final class BenchDaemon: Sendable {
 
     /// Waits for the " ready: " log line; returns the time from the spawn to when it was seen (polled every 0.5 ms).
     func waitUntilReady(timeout: Duration = .seconds(30)) async throws -> Duration {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if let log = try? String(contentsOfFile: logPath, encoding: .utf8), log.contains(" ready: ") {
-                return .now - spawnedAt
-            }
-            guard ProcessProbe.exists(pid) else { break }
-            try await Task.sleep(for: .microseconds(500))
+        var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+        return try await waitFor("claudio to get ready; its log:\n\(log)", timeout: timeout, every: .microseconds(500)) {
+            if log.contains(" ready: ") { return .now - spawnedAt }
+            guard ProcessProbe.exists(pid) else { throw BenchFailure("claudio exited before it was ready; its log:\n\(log)") }
+            return nil
         }
-        let log = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
-        throw BenchFailure("claudio did not get ready; its log:\n\(log)")
     }
 
     var residentKiB: Int { ProcessProbe.residentKiB(of: pid) ?? 0 }
@@ -129,10 +125,8 @@ extension BenchDaemon {
 extension FakeTelegramServer {
     /// Returns once the daemon holds a `getUpdates` open, so the next update is answered at once.
     func waitForPendingPoll(timeout: Duration = .seconds(30)) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while await state.pollsInProgress == 0 {
-            guard ContinuousClock.now < deadline else { throw BenchFailure("the daemon never long-polled getUpdates") }
-            try await Task.sleep(for: .microseconds(200))
+        try await waitFor("the daemon to long-poll getUpdates", timeout: timeout, every: .microseconds(200)) {
+            await state.pollsInProgress > 0
         }
     }
 }

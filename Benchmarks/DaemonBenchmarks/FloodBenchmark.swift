@@ -74,14 +74,11 @@ private func measureFlood(of messageCount: Int, from senderCount: Int, server: F
 
 /// Polls the admin API until the denied records' counts add up to `total`.
 private func waitUntilDenied(total: Int, client daemon: BenchDaemon, timeout: Duration = .seconds(120)) async throws {
-    let deadline = ContinuousClock.now + timeout
     var seen = 0
-    while ContinuousClock.now < deadline {
+    try await waitFor("\(total) denied attempts to be counted (\(seen) so far)", timeout: timeout, every: .milliseconds(5)) {
         seen = try await daemon.client.denied(limit: 500).denied.reduce(0) { $0 + $1.count }
-        if seen >= total { return }
-        try await Task.sleep(for: .milliseconds(5))
+        return seen >= total
     }
-    throw BenchFailure("only \(seen) of \(total) denied attempts were counted in time")
 }
 
 private func deniedRowCount(in path: String) throws -> Int {

@@ -22,12 +22,10 @@ func registerKillBenchmark() {
                     }
                     let started = ContinuousClock.now
                     _ = try await daemon.client.kill(jobID: job.id)
-                    while tree.contains(where: ProcessProbe.exists) {
-                        guard ContinuousClock.now - started < .seconds(30) else {
-                            throw BenchFailure("\(tree.filter(ProcessProbe.exists).count) processes outlived the kill")
-                        }
-                        try await Task.sleep(for: .microseconds(200))
-                    }
+                    try await waitFor(
+                        "the last of \(tree.filter(ProcessProbe.exists).count) processes to go", timeout: .seconds(30),
+                        every: .microseconds(200)
+                    ) { !tree.contains(where: ProcessProbe.exists) }
                     latencies.append(Int((ContinuousClock.now - started) / .microseconds(1)))
                     try await waitFor("the killed job to leave the list") { try await daemon.client.jobs().jobs.isEmpty }
                 }

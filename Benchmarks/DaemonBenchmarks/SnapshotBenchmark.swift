@@ -57,13 +57,3 @@ func registerSnapshotBenchmark() {
         benchmark.measurement(size, bytes / 1_024)
     }
 }
-
-/// Polls `condition` every 20 ms until it holds.
-func waitFor(_ what: String, timeout: Duration = .seconds(120), _ condition: () async throws -> Bool) async throws {
-    let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
-        if try await condition() { return }
-        try await Task.sleep(for: .milliseconds(20))
-    }
-    throw BenchFailure("timed out waiting for \(what)")
-}
