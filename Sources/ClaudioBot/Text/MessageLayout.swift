@@ -49,26 +49,23 @@ struct MessageLayout {
         self.text = text
         self.unit = unit
         var lines: [Line] = []
-        var openFence: CodeFence?
+        var fences = CodeFenceTracker()
         var start = text.startIndex
         while start < text.endIndex {
             let contentEnd = text[start...].firstIndex(where: \.isNewline) ?? text.endIndex
             let end = contentEnd < text.endIndex ? text.index(after: contentEnd) : contentEnd
             let content = text[start..<contentEnd]
-            var line = Line(
-                start: start, end: end, isBlank: content.allSatisfy(\.isWhitespace),
-                fenceBefore: openFence, isFenceLine: false
-            )
-            if let fence = openFence {
-                if fence.isClosed(by: content) {
-                    line.isFenceLine = true
-                    openFence = nil
-                }
-            } else if let fence = CodeFence(openingLine: content) {
-                line.isFenceLine = true
-                openFence = fence
+            let fenceBefore = fences.openFence
+            let isFenceLine: Bool
+            switch fences.role(of: content) {
+            case .opening, .closing: isFenceLine = true
+            case .code, .outside: isFenceLine = false
             }
-            lines.append(line)
+            lines.append(
+                Line(
+                    start: start, end: end, isBlank: content.allSatisfy(\.isWhitespace),
+                    fenceBefore: fenceBefore, isFenceLine: isFenceLine
+                ))
             start = end
         }
         self.lines = lines
