@@ -1,46 +1,37 @@
 /// Renders the Markdown claude writes as Telegram's HTML parse mode (SPEC §11: HTML needs only `<`, `>` and `&`
 /// escaped, where MarkdownV2 needs most punctuation escaped).
 ///
-/// Block level: fenced code blocks become `<pre><code class="language-x">`, headings become bold lines, list bullets
-/// become "•". Inline Markdown is left to `TelegramInlineMarkdown`. Everything else is text, escaped.
-/// Telegram rejects entities of nothing, so an empty code block stays as its fences.
+/// An emitter over `MarkdownBlockClassifier`'s blocks and `MarkdownInlineParser`'s nodes, holding Telegram's rules
+/// only: fenced code blocks become `<pre><code class="language-x">`, headings become bold lines, list bullets
+/// become "•"; emphasis becomes `<b>`, `<i>`, `<s>`, code spans `<code>`, links `<a href>` for the schemes Telegram
+/// accepts. Everything else is text, escaped. Telegram rejects entities of nothing, so an empty code block stays
+/// as its fences.
 enum TelegramHTMLRenderer {
     /// Telegram's limit on a message's text, in UTF-16 code units after entity parsing.
     static let messageLimit = 4096
 
+    /// Where inline HTML goes, which decides what Telegram lets it contain.
+    private struct Nesting {
+        /// Telegram shows code only outside every other entity; inside bold or a link it is plain text.
+        var allowsCode: Bool
+        /// Telegram cannot nest a link in a link.
+        var allowsLinks: Bool
+
+        static let line = Nesting(allowsCode: true, allowsLinks: true)
+        /// A heading is bold already.
+        static let heading = Nesting(allowsCode: false, allowsLinks: true)
+        static let linkText = Nesting(allowsCode: false, allowsLinks: false)
+
+        var insideFormatting: Nesting { Nesting(allowsCode: false, allowsLinks: allowsLinks) }
+    }
+
+    /// Links with other schemes (`javascript:`, relative paths) are shown as the Markdown they were written as.
+    private static let linkSchemePrefixes = ["http://", "https://", "tg://", "mailto:"]
+    /// An attribute value is quoted, so a quote in it is escaped as well.
+    private static let attributeEscapes = MarkupEscaper.htmlEntities.merging(["\"": "&quot;"]) { $1 }
+
     static func render(_ markdown: String) -> String {
-        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
-        var output: [String] = []
-        var index = 0
-        while index < lines.count {
-            let line = lines[index]
-            guard let fence = Fence(opening: line) else {
-                output.append(renderLine(line))
-                index += 1
-                continue
-            }
-            var body: [Substring] = []
-            var closed = false
-            index += 1
-            while index < lines.count {
-                defer { index += 1 }
-                if fence.isClosed(by: lines[index]) {
-                    closed = true
-                    break
-                }
-                body.append(lines[index])
-            }
-            let code = body.joined(separator: "\n")
-            if code.isEmpty {
-                output.append(escape(String(line)))
-                output.append(contentsOf: body.map { escape(String($0)) })
-                if closed { output.append(escape(fence.closing)) }
-            } else {
-                let open = fence.language.map { "<pre><code class=\"language-\($0)\">" } ?? "<pre><code>"
-                output.append(open + escape(code) + "</code></pre>")
-            }
-        }
-        return output.joined(separator: "\n")
+        MarkdownBlockClassifier.blocks(of: markdown).map(html(of:)).joined(separator: "\n")
     }
 
     /// The length Telegram measures: the text after entity parsing (tags removed, each character reference one
@@ -67,92 +58,97 @@ enum TelegramHTMLRenderer {
     }
 
     /// Text with Telegram's three special characters replaced by references.
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            default: escaped.append(character)
+    static func escape(_ text: some StringProtocol) -> String {
+        MarkupEscaper.escape(text)
+    }
+
+    // MARK: - Blocks
+
+    private static func html(of block: MarkdownBlock) -> String {
+        switch block {
+        case .fencedCode(let codeBlock):
+            return preformatted(codeBlock)
+        case .heading(_, let text):
+            return text.isEmpty ? "" : "<b>" + inlineHTML(of: text, in: .heading) + "</b>"
+        case .bulletItem(let item):
+            return String(item.indentation) + "• " + inlineHTML(of: item.content, in: .line)
+        case .thematicBreak(let line):
+            return escape(line)
+        case .blockQuote(let marker, let content):
+            return escape(marker) + html(of: content)
+        case .paragraphLine(let indentation, let text):
+            return String(indentation) + inlineHTML(of: text, in: .line)
+        case .blank(let line):
+            return String(line)
+        }
+    }
+
+    private static func preformatted(_ codeBlock: MarkdownCodeBlock) -> String {
+        let code = codeBlock.code
+        guard !code.isEmpty else {
+            let fenceLines = [codeBlock.openingLine] + codeBlock.lines + (codeBlock.closingLine.map { [$0] } ?? [])
+            return fenceLines.map { escape($0) }.joined(separator: "\n")
+        }
+        let open = language(of: codeBlock.fence).map { "<pre><code class=\"language-\($0)\">" } ?? "<pre><code>"
+        return open + escape(code) + "</code></pre>"
+    }
+
+    /// The fence's language when it is a plausible name, safe in a class attribute as it is.
+    private static func language(of fence: CodeFence) -> Substring? {
+        guard let language = fence.language,
+            language.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-#._".contains($0)) })
+        else { return nil }
+        return language
+    }
+
+    // MARK: - Inline
+
+    private static func inlineHTML(of text: Substring, in nesting: Nesting) -> String {
+        html(of: MarkdownInlineParser.parse(text), in: nesting)
+    }
+
+    private static func html(of nodes: [MarkdownInline], in nesting: Nesting) -> String {
+        nodes.map { html(of: $0, in: nesting) }.joined()
+    }
+
+    private static func html(of node: MarkdownInline, in nesting: Nesting) -> String {
+        switch node {
+        case .text(let text):
+            return escape(text)
+        case .code(let code):
+            return nesting.allowsCode && !code.isEmpty ? "<code>" + escape(code) + "</code>" : escape(code)
+        case .emphasis(let children):
+            return element("i", containing: html(of: children, in: nesting.insideFormatting))
+        case .strong(let children):
+            return element("b", containing: html(of: children, in: nesting.insideFormatting))
+        case .strikethrough(let children):
+            return element("s", containing: html(of: children, in: nesting.insideFormatting))
+        case .link(let link):
+            let text = html(of: link.children, in: .linkText)
+            if nesting.allowsLinks, !text.isEmpty, let anchor = anchor(to: link.destination, showing: text) {
+                return anchor
             }
+            // Shown as written, its text still formatted where it stands.
+            return (link.isImage ? "![" : "[") + html(of: link.children, in: nesting) + "]"
+                + escape(link.targetSource)
+        case .autolink(let autolink):
+            let text = escape(autolink.text)
+            if nesting.allowsLinks, let anchor = anchor(to: autolink.destination, showing: text) { return anchor }
+            return "&lt;" + text + "&gt;"
         }
-        return escaped
     }
 
-    // MARK: - Lines
-
-    private static func renderLine(_ line: Substring) -> String {
-        let indentation = line.prefix { $0 == " " || $0 == "\t" }
-        let content = line.dropFirst(indentation.count)
-        if let heading = headingText(content) {
-            return heading.isEmpty ? "" : "<b>" + TelegramInlineMarkdown.render(heading, insideEntity: true) + "</b>"
-        }
-        for bullet in ["- ", "* ", "+ "] where content.hasPrefix(bullet) {
-            return indentation + "• " + TelegramInlineMarkdown.render(content.dropFirst(2))
-        }
-        return indentation + TelegramInlineMarkdown.render(content)
+    /// `<tag>content</tag>`, or nothing for empty content, which Telegram would refuse.
+    private static func element(_ tag: String, containing content: String) -> String {
+        content.isEmpty ? "" : "<\(tag)>\(content)</\(tag)>"
     }
 
-    /// The text of an ATX heading (`# Title`, closing hashes removed), nil when the line is not one.
-    private static func headingText(_ line: Substring) -> Substring? {
-        let hashes = line.prefix { $0 == "#" }
-        guard (1...6).contains(hashes.count) else { return nil }
-        let rest = line.dropFirst(hashes.count)
-        guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
-        var text = rest.drop { $0 == " " || $0 == "\t" }
-        while text.last == " " || text.last == "\t" { text.removeLast() }
-        let closing = text.reversed().prefix { $0 == "#" }.count
-        if closing > 0 {
-            let beforeClosing = text.dropLast(closing)
-            if beforeClosing.isEmpty || beforeClosing.last == " " || beforeClosing.last == "\t" {
-                text = beforeClosing
-                while text.last == " " || text.last == "\t" { text.removeLast() }
-            }
-        }
-        return text
-    }
-
-    /// A code fence: three or more backticks or tildes, indented at most three spaces.
-    private struct Fence {
-        var marker: Character
-        var length: Int
-        /// The info string's first word when it is a plausible language name.
-        var language: String?
-
-        init?(opening line: Substring) {
-            let indentation = line.prefix { $0 == " " }.count
-            guard indentation <= 3 else { return nil }
-            let rest = line.dropFirst(indentation)
-            guard let marker = rest.first, marker == "`" || marker == "~" else { return nil }
-            let length = rest.prefix { $0 == marker }.count
-            guard length >= 3 else { return nil }
-            let info = rest.dropFirst(length).trimmingWhitespace()
-            if marker == "`", info.contains("`") { return nil }
-            self.marker = marker
-            self.length = length
-            let word = info.prefix { !$0.isWhitespace }
-            let allowed = word.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-#._".contains($0)) }
-            language = word.isEmpty || !allowed ? nil : String(word)
-        }
-
-        func isClosed(by line: Substring) -> Bool {
-            let indentation = line.prefix { $0 == " " }.count
-            guard indentation <= 3 else { return false }
-            let rest = line.dropFirst(indentation)
-            let run = rest.prefix { $0 == marker }.count
-            return run >= length && rest.dropFirst(run).allSatisfy(\.isWhitespace)
-        }
-
-        var closing: String { String(repeating: marker, count: length) }
-    }
-}
-
-extension Substring {
-    fileprivate func trimmingWhitespace() -> Substring {
-        var text = drop { $0.isWhitespace }
-        while text.last?.isWhitespace == true { text.removeLast() }
-        return text
+    /// A link to `url` around `html`; nil when Telegram would not accept the URL: another scheme, or spaces
+    /// (which CommonMark allows in `<…>` destinations).
+    private static func anchor(to url: String, showing html: String) -> String? {
+        let lowercased = url.lowercased()
+        guard linkSchemePrefixes.contains(where: { lowercased.hasPrefix($0) }), !url.contains(where: \.isWhitespace)
+        else { return nil }
+        return "<a href=\"\(MarkupEscaper.replacing(attributeEscapes, in: url))\">\(html)</a>"
     }
 }

@@ -30,6 +30,14 @@ struct SlackMrkdwnRendererTests {
         #expect(SlackMrkdwnRenderer.render("[main.swift](./Sources/main.swift)") == "main.swift (./Sources/main.swift)")
     }
 
+    @Test("Link labels are the link text without its Markdown; email autolinks become mailto links")
+    func linkLabels() {
+        #expect(
+            SlackMrkdwnRenderer.render("[**bold** `code` _it_](https://x.test)") == "<https://x.test|bold code it>")
+        #expect(SlackMrkdwnRenderer.render("<me@x.test>") == "<mailto:me@x.test|me@x.test>")
+        #expect(SlackMrkdwnRenderer.render("***both***") == "*_both_*")
+    }
+
     @Test("&, < and > are escaped outside links, so claude cannot ping @channel or disguise a link")
     func escaping() {
         #expect(SlackMrkdwnRenderer.render("a < b && c > d") == "a &lt; b &amp;&amp; c &gt; d")

@@ -71,6 +71,24 @@ struct TelegramHTMLRendererTests {
         #expect(TelegramHTMLRenderer.render("[`x`](https://a.b)") == "<a href=\"https://a.b\">x</a>")
     }
 
+    @Test("autolinks and images become links; quoted headings and bullets are rendered as unquoted ones")
+    func commonMarkConstructs() {
+        #expect(TelegramHTMLRenderer.render("<https://x.y>") == "<a href=\"https://x.y\">https://x.y</a>")
+        #expect(TelegramHTMLRenderer.render("<ftp://x.y>") == "&lt;ftp://x.y&gt;")
+        #expect(TelegramHTMLRenderer.render("![plot](https://x.y/p.png)") == "<a href=\"https://x.y/p.png\">plot</a>")
+        #expect(TelegramHTMLRenderer.render("![plot](p.png)") == "![plot](p.png)")
+        #expect(TelegramHTMLRenderer.render("[a](<https://x.y/a b>)") == "[a](&lt;https://x.y/a b&gt;)")
+        #expect(TelegramHTMLRenderer.render("> # Title\n> - item") == "&gt; <b>Title</b>\n&gt; • item")
+        #expect(TelegramHTMLRenderer.render("- - -") == "- - -")
+    }
+
+    @Test("a fence in a nested list item is code however deep it is indented, as the splitter sees it")
+    func indentedFence() {
+        #expect(
+            TelegramHTMLRenderer.render("- a\n  - b\n    ```sh\n    make\n    ```")
+                == "• a\n  • b\n<pre><code class=\"language-sh\">    make</code></pre>")
+    }
+
     @Test("what the renderer produces is accepted by Telegram's HTML parser")
     func outputParses() throws {
         let samples = [
@@ -78,6 +96,7 @@ struct TelegramHTMLRendererTests {
             "**unclosed *mixed** emphasis* `code **inside**` and **`code`**",
             "[a [nested] link](https://x.y/(z)) and [[double]](http://q)",
             "_a_b_ __c__d ***e** f*",
+            "**[a](https://b.c) `d`** [`e` **f**](https://g.h) ![i [j](https://k.l)](https://m.n) <https://o.p>",
         ]
         for sample in samples {
             let html = TelegramHTMLRenderer.render(sample)
