@@ -57,6 +57,16 @@ let package = Package(
         ),
         .executableTarget(name: "ClaudioTUIMain", dependencies: ["ClaudioTUI"]),
 
+        // What the fakes and the tests share: one local-server bootstrap.
+        .target(
+            name: "ClaudioTestSupport",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/ClaudioTestSupport"
+        ),
         // A fake Telegram Bot API on 127.0.0.1, shared by the tests and the end-to-end benchmarks.
         .target(
             name: "FakeTelegram",
@@ -83,6 +93,10 @@ let package = Package(
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             ],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "ClaudioTestSupportTests",
+            dependencies: ["ClaudioTestSupport", .product(name: "Hummingbird", package: "hummingbird")]
         ),
         .testTarget(name: "ClaudioTUITests", dependencies: ["ClaudioTUI", "Shared"]),
 
