@@ -71,8 +71,8 @@ let package = Package(
         .target(
             name: "FakeTelegram",
             dependencies: [
+                "ClaudioTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/FakeTelegram"
         ),
@@ -80,15 +80,14 @@ let package = Package(
         .testTarget(
             name: "SharedTests",
             dependencies: [
-                "Shared",
+                "Shared", "ClaudioTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
             name: "ClaudioBotTests",
             dependencies: [
-                "ClaudioBot", "Shared", "FakeTelegram",
+                "ClaudioBot", "Shared", "FakeTelegram", "ClaudioTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             ],
