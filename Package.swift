@@ -57,7 +57,7 @@ let package = Package(
         ),
         .executableTarget(name: "ClaudioTUIMain", dependencies: ["ClaudioTUI"]),
 
-        // What the fakes and the tests share: one local-server bootstrap.
+        // What the fakes and the tests share: one local-server bootstrap and a clock that moves only when told.
         .target(
             name: "ClaudioTestSupport",
             dependencies: [
