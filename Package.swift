@@ -57,12 +57,22 @@ let package = Package(
         ),
         .executableTarget(name: "ClaudioTUIMain", dependencies: ["ClaudioTUI"]),
 
+        // What the fakes and the tests share: one local-server bootstrap and a clock that moves only when told.
+        .target(
+            name: "ClaudioTestSupport",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/ClaudioTestSupport"
+        ),
         // A fake Telegram Bot API on 127.0.0.1, shared by the tests and the end-to-end benchmarks.
         .target(
             name: "FakeTelegram",
             dependencies: [
+                "ClaudioTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/FakeTelegram"
         ),
@@ -70,19 +80,22 @@ let package = Package(
         .testTarget(
             name: "SharedTests",
             dependencies: [
-                "Shared",
+                "Shared", "ClaudioTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
             name: "ClaudioBotTests",
             dependencies: [
-                "ClaudioBot", "Shared", "FakeTelegram",
+                "ClaudioBot", "Shared", "FakeTelegram", "ClaudioTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             ],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "ClaudioTestSupportTests",
+            dependencies: ["ClaudioTestSupport", .product(name: "Hummingbird", package: "hummingbird")]
         ),
         .testTarget(name: "ClaudioTUITests", dependencies: ["ClaudioTUI", "Shared"]),
 

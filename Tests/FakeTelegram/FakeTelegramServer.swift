@@ -1,6 +1,6 @@
+import ClaudioTestSupport
 import Foundation
 import Hummingbird
-import Logging
 
 /// A fake Telegram Bot API on 127.0.0.1 (a free port) for tests: `POST|GET /bot<token>/<method>` with JSON, form or
 /// query parameters, a token check (401 like Telegram), a long-polled update queue, message IDs and edits, fault
@@ -23,34 +23,13 @@ package struct FakeTelegramServer: Sendable {
         _ body: @Sendable (FakeTelegramServer) async throws -> Result
     ) async throws -> Result {
         let state = FakeTelegramState(token: token)
-        let (ports, portSink) = AsyncStream<Int>.makeStream()
-        var logger = Logger(label: "claudio.tests.fake-telegram")
-        logger.logLevel = .critical
-        let app = Application(
-            router: makeRouter(state: state, maxPollWait: maxPollWait),
-            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                portSink.yield(channel.localAddress?.port ?? 0)
-                portSink.finish()
-            },
-            logger: logger
-        )
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.runService(gracefulShutdownSignals: []) }
-            var portIterator = ports.makeAsyncIterator()
-            guard let port = await portIterator.next() else { throw CancellationError() }
+        return try await LocalServer.run(
+            router: makeRouter(state: state, maxPollWait: maxPollWait), logLabel: "claudio.tests.fake-telegram"
+        ) { port in
             let server = FakeTelegramServer(baseURL: "http://127.0.0.1:\(port)", port: port, token: token, state: state)
-            let result: Result
-            do {
-                result = try await body(server)
-            } catch {
-                await state.close()
-                group.cancelAll()
-                throw error
-            }
+            return try await body(server)
+        } beforeStopping: {
             await state.close()
-            group.cancelAll()
-            return result
         }
     }
 

@@ -1,6 +1,6 @@
+import ClaudioTestSupport
 import Foundation
 import Hummingbird
-import Logging
 
 /// A Hummingbird server on 127.0.0.1 (a free port) or on a Unix socket, serving the routes the
 /// HTTP client tests talk to. It lives for the duration of ``withServer(unixSocketPath:_:)``.
@@ -26,29 +26,15 @@ struct LocalTestServer: Sendable {
         _ body: @Sendable (LocalTestServer) async throws -> Result
     ) async throws -> Result {
         let (arrivals, arrivalSink) = AsyncStream<String>.makeStream()
-        let (ports, portSink) = AsyncStream<Int>.makeStream()
-        var logger = Logger(label: "claudio.tests.http-server")
-        logger.logLevel = .critical
-        let address: BindAddress = unixSocketPath.map { .unixDomainSocket(path: $0) } ?? .hostname("127.0.0.1", port: 0)
-        let app = Application(
+        return try await LocalServer.run(
             router: makeRouter(arrivals: arrivalSink),
-            configuration: .init(address: address),
-            onServerRunning: { channel in
-                portSink.yield(channel.localAddress?.port ?? 0)
-                portSink.finish()
-            },
-            logger: logger
-        )
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.runService(gracefulShutdownSignals: []) }
-            defer {
-                group.cancelAll()
-                arrivalSink.finish()
-            }
-            var portIterator = ports.makeAsyncIterator()
-            guard let port = await portIterator.next() else { throw CancellationError() }
+            address: unixSocketPath.map { .unixSocket(path: $0) } ?? .loopbackFreePort,
+            logLabel: "claudio.tests.http-server"
+        ) { port in
             let baseURL = unixSocketPath == nil ? "http://127.0.0.1:\(port)" : "http://localhost"
             return try await body(LocalTestServer(baseURL: baseURL, port: port, arrivals: arrivals))
+        } beforeStopping: {
+            arrivalSink.finish()
         }
     }
 

@@ -1,6 +1,6 @@
+import ClaudioTestSupport
 import Foundation
 import Hummingbird
-import Logging
 
 /// A fake Anthropic Messages API on 127.0.0.1 (a free port) that the real Claude Code CLI talks to in tests:
 /// `POST /v1/messages` answers with Server-Sent Events (or a whole message for `stream: false`) scripted by the
@@ -21,32 +21,11 @@ struct FakeAnthropic: Sendable {
         -> Result
     {
         let state = FakeAnthropicState()
-        let (ports, portSink) = AsyncStream<Int>.makeStream()
-        var logger = Logger(label: "claudio.tests.fake-anthropic")
-        logger.logLevel = .critical
-        let app = Application(
-            router: makeRouter(state: state),
-            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                portSink.yield(channel.localAddress?.port ?? 0)
-                portSink.finish()
-            },
-            logger: logger
-        )
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.runService(gracefulShutdownSignals: []) }
-            var portIterator = ports.makeAsyncIterator()
-            guard let port = await portIterator.next() else { throw CancellationError() }
-            let server = FakeAnthropic(baseURL: "http://127.0.0.1:\(port)", state: state)
-            defer { group.cancelAll() }
-            do {
-                let result = try await body(server)
-                await state.close()
-                return result
-            } catch {
-                await state.close()
-                throw error
-            }
+        return try await LocalServer.run(router: makeRouter(state: state), logLabel: "claudio.tests.fake-anthropic") {
+            port in
+            try await body(FakeAnthropic(baseURL: "http://127.0.0.1:\(port)", state: state))
+        } beforeStopping: {
+            await state.close()
         }
     }
 

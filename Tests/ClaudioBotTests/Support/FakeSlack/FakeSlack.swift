@@ -1,7 +1,7 @@
+import ClaudioTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdWebSocket
-import Logging
 
 /// A Slack Web API and Socket Mode server on 127.0.0.1 (a free port), for the Slack channel's tests. It lives for
 /// the duration of ``withServer(_:)``.
@@ -30,10 +30,7 @@ struct FakeSlack: Sendable {
         -> Result
     {
         let state = FakeSlackState(botToken: botToken, appToken: appToken, botUserID: botUserID, botID: botID)
-        let (ports, portSink) = AsyncStream<Int>.makeStream()
-        var logger = Logger(label: "claudio.tests.fake-slack")
-        logger.logLevel = .critical
-        let app = Application(
+        return try await LocalServer.run(
             router: makeRouter(state: state),
             server: .http1WebSocketUpgrade { request, channel, _ in
                 guard let path = request.path, path.hasPrefix("/socket?"),
@@ -52,18 +49,8 @@ struct FakeSlack: Sendable {
                     await state.socketClosed(id)
                 }
             },
-            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                portSink.yield(channel.localAddress?.port ?? 0)
-                portSink.finish()
-            },
-            logger: logger
-        )
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.runService(gracefulShutdownSignals: []) }
-            defer { group.cancelAll() }
-            var portIterator = ports.makeAsyncIterator()
-            guard let port = await portIterator.next() else { throw CancellationError() }
+            logLabel: "claudio.tests.fake-slack"
+        ) { port in
             await state.setPort(port)
             return try await body(FakeSlack(port: port, state: state))
         }
