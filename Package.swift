@@ -61,6 +61,7 @@ let package = Package(
         .target(
             name: "ClaudioTestSupport",
             dependencies: [
+                "ClaudioBot",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -44,9 +44,10 @@ func registerAdminSnapshotBenchmarks() {
 private func snapshotInputs(rateLimitRows: Int) -> SnapshotInputs {
     let jobs = (0..<100).map { index in
         JobInfo(
-            id: "job-\(index)", platform: .telegram, chatID: String(index), userID: String(index), username: "user\(index)",
-            state: .running, pid: 10_000 + index, startedAt: Date(), elapsedSeconds: 12.5, processes: 3,
-            promptExcerpt: "SLEEP")
+            origin: JobOrigin(
+                id: "job-\(index)", platform: .telegram, chatID: String(index), userID: String(index),
+                username: "user\(index)", promptExcerpt: "SLEEP"),
+            state: .running, pid: 10_000 + index, startedAt: Date(), elapsedSeconds: 12.5, processes: 3)
     }
     let rows = (0..<rateLimitRows).map { index in
         RateLimitInfo(

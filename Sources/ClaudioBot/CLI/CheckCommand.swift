@@ -44,7 +44,7 @@ struct CheckCommand: AsyncParsableCommand {
         } else {
             lines.append("claude CLI: not found")
         }
-        let warnings = Self.warnings(settings, cli: cli, isRoot: isRoot, environment: environment)
+        let warnings = StartupWarnings.all(for: settings, cli: cli, isRoot: isRoot, environment: environment)
         if !warnings.isEmpty {
             lines.append("")
             lines.append("Warnings:")
@@ -53,21 +53,5 @@ struct CheckCommand: AsyncParsableCommand {
         lines.append("")
         lines.append("✅ Configuration is valid.")
         return lines.joined(separator: "\n")
-    }
-
-    static func warnings(_ settings: Settings, cli: ClaudeCLIInfo, isRoot: Bool, environment: [String: String])
-        -> [String]
-    {
-        var warnings: [String] = []
-        if settings.slackEnabled, settings.slackAllowsEveryone {
-            warnings.append(StartupWarnings.slackOpenToWorkspace)
-        }
-        if isRoot, settings.skipPermissions, environment["IS_SANDBOX"] != "1" {
-            warnings.append(StartupWarnings.rootWithoutSandbox)
-        }
-        if let problem = cli.problem {
-            warnings.append(problem)
-        }
-        return warnings
     }
 }

@@ -22,7 +22,7 @@ struct DeniedCommand: AsyncParsableCommand {
         for record in answer.denied {
             table.add(
                 record.lastAt.formatted(.iso8601), record.platform.rawValue, record.userID,
-                record.username.map { "@\($0)" } ?? "-", record.reason, String(record.count), record.excerpt)
+                record.username.map { "@\($0)" } ?? "-", record.reason.rawValue, String(record.count), record.excerpt)
         }
         return table.rendered
     }

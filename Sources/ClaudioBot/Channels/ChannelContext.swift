@@ -4,9 +4,10 @@ import Shared
 struct ChannelContext: Sendable {
     let settings: Settings
     let router: MessageRouter
-    let repliers: ReplierRegistry
     /// The daemon's one libcurl client (redacting the tokens in every error).
     let http: HTTPClient
     /// Durable state: the Telegram update offset lives here.
     let state: StateStore
+    /// What reconnect backoffs and resends wait on.
+    var clock: AnyClock = .continuous
 }

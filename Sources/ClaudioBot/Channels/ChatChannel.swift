@@ -1,7 +1,7 @@
 import Shared
 
-/// A chat platform the daemon serves. It turns the platform's updates into `InboundMessage`s for the
-/// `MessageRouter`, and registers its `ChatReplier` in the `ReplierRegistry` so jobs can answer.
+/// A chat platform the daemon serves. It reads the platform's updates as `InboundMessage`s and `ChatRequest`s for the
+/// `MessageRouter`, handing it the `ChatReplier` that answers them (a job keeps that replier).
 protocol ChatChannel: Sendable {
     var platform: Platform { get }
     /// Connects and serves until the task is cancelled (shutdown: stop taking messages and return).

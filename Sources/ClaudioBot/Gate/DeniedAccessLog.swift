@@ -70,7 +70,7 @@ struct DeniedAccessLog: Sendable {
                 username: message.user.username,
                 chatID: message.chatID,
                 reason: reason,
-                excerpt: DeniedRecord.excerpt(of: message.text),
+                excerpt: TextSanitizer.excerpt(message.text, limit: DeniedRecord.maxExcerptLength),
                 count: 1
             )
             open[key] = OpenRecord(record: record, lastSeen: time.monotonic)

@@ -1,3 +1,5 @@
+import Shared
+
 /// Hands denied-access records to a `DeniedRecordSink` on one background task, in order, so recording a denial never
 /// waits for storage.
 ///

@@ -1,3 +1,4 @@
+import Shared
 import Synchronization
 
 /// The records waiting for a `DeniedRecordSink`, in order, shared between the gate (which adds without waiting) and

@@ -1,13 +1,13 @@
+import Foundation
 import Shared
 
 /// The security gate every chat message passes before anything runs (SPEC §4 steps 1, 3 and 4): authorization with
 /// denied-access records and a throttled denial reply, the per-user rate limit, and input validation.
 ///
-/// Channels call `checkAccess(_:)` on every message except `/myid` (answered for anyone: call
-/// `recordMyIDRequest(_:)` instead), route commands, and call `admitPrompt(_:)` only for prompts, so commands never
+/// The router asks `judge(_:asking:)` once per message, and `admitPrompt(_:)` only for prompts, so commands never
 /// count against the rate limit.
 package actor Gate {
-    private let clock: any GateClock
+    private let clock: AnyClock
     private var lists: AllowLists
     private var rateLimiter: RateLimiter
     private var inputValidator: InputValidator
@@ -19,7 +19,7 @@ package actor Gate {
     ///   - rateLimitRequests: `RATE_LIMIT_REQUESTS` (≥ 1).
     ///   - rateLimitWindow: `RATE_LIMIT_WINDOW` (> 0).
     ///   - maxInputLength: `MAX_INPUT_LENGTH`, in Unicode scalars.
-    ///   - clock: the time source; tests pass a `ManualGateClock`.
+    ///   - clock: measures rate-limit windows and denial throttles; tests pass one they control.
     ///   - deniedSink: where denied-access records are stored, if anywhere.
     ///   - deniedSeed: records stored by an earlier run, shown until newer ones push them out.
     init(
@@ -27,7 +27,7 @@ package actor Gate {
         rateLimitRequests: Int,
         rateLimitWindow: Duration,
         maxInputLength: Int,
-        clock: any GateClock = SystemGateClock(),
+        clock: AnyClock = .continuous,
         deniedSink: (any DeniedRecordSink)? = nil,
         deniedSeed: [DeniedRecord] = []
     ) {
@@ -42,16 +42,33 @@ package actor Gate {
     package init(allowLists: AllowLists, rateLimitRequests: Int, rateLimitWindow: Duration, maxInputLength: Int) {
         self.init(
             allowLists: allowLists, rateLimitRequests: rateLimitRequests, rateLimitWindow: rateLimitWindow,
-            maxInputLength: maxInputLength, clock: SystemGateClock(), deniedSink: nil, deniedSeed: [])
+            maxInputLength: maxInputLength, clock: .continuous, deniedSink: nil, deniedSeed: [])
     }
 
+    /// Now: the wall time for the records people read, the clock's reading for every interval.
+    private var moment: GateTime { GateTime(wall: Date(), monotonic: clock.now.sinceStart) }
+
     // MARK: Authorization
+
+    /// The one access decision about a message, by what it asks for: `/myid` is answered for anyone (an unauthorized
+    /// sender is recorded with reason `myid`, and gets no denial reply); something that is not a prompt from a
+    /// stranger is ignored without a record; everything else goes through `checkAccess(_:)`.
+    func judge(_ message: InboundMessage, asking request: ChatRequest) -> AccessDecision {
+        switch request {
+        case .whoAmI:
+            return recordMyIDRequest(message) ? .allowed : .denied(reply: nil)
+        case .notText:
+            return lists.isAllowed(message.user) ? .allowed : .denied(reply: nil)
+        case .prompt, .newConversation, .cancel, .help, .status, .unknownCommand:
+            return checkAccess(message)
+        }
+    }
 
     /// Whether the sender may use the bot. A denied message is recorded (reason `not_allowed`); the reply is the
     /// access-denied text at most once per user per 60 s, nil otherwise.
     package func checkAccess(_ message: InboundMessage) -> AccessDecision {
         if lists.isAllowed(message.user) { return .allowed }
-        let now = clock.now
+        let now = moment
         deniedLog.record(message, reason: .notAllowed, at: now)
         let reply = denialReplies.shouldReply(to: message.user.key, at: now.monotonic) ? GateReplies.accessDenied : nil
         return .denied(reply: reply)
@@ -62,13 +79,8 @@ package actor Gate {
     @discardableResult
     func recordMyIDRequest(_ message: InboundMessage) -> Bool {
         if lists.isAllowed(message.user) { return true }
-        deniedLog.record(message, reason: .myID, at: clock.now)
+        deniedLog.record(message, reason: .myID, at: moment)
         return false
-    }
-
-    /// Whether `user` is authorized, without recording anything (for status answers).
-    func isAllowed(_ user: ChatUser) -> Bool {
-        lists.isAllowed(user)
     }
 
     /// Applies reloaded allowlists at once; the next message is judged by them.
@@ -86,7 +98,7 @@ package actor Gate {
     /// when validation then refuses it, as SPEC §4 orders the steps), then input validation.
     /// Call only after `checkAccess(_:)` allowed the message.
     package func admitPrompt(_ message: InboundMessage) -> PromptDecision {
-        switch rateLimiter.admit(user: message.user, at: clock.now.monotonic) {
+        switch rateLimiter.admit(user: message.user, at: clock.now.sinceStart) {
         case .rejected(let waitSeconds):
             return .rateLimited(reply: GateReplies.rateLimited(
                 waitSeconds: waitSeconds,
@@ -120,12 +132,12 @@ package actor Gate {
 
     /// The admin API's `rate_limits[]`: users with prompts inside the window, most used first.
     package func rateLimitEntries() -> [RateLimitInfo] {
-        rateLimiter.entries(at: clock.now.monotonic)
+        rateLimiter.entries(at: clock.now.sinceStart)
     }
 
     /// The first `limit` rows of `rateLimitEntries()` and how many there are in all, for the snapshot.
     package func topRateLimitEntries(limit: Int) -> (rows: [RateLimitInfo], total: Int) {
-        rateLimiter.topEntries(at: clock.now.monotonic, limit: limit)
+        rateLimiter.topEntries(at: clock.now.sinceStart, limit: limit)
     }
 
     /// The admin API's `denied[]`: newest first, at most `limit`.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// One reading of a `GateClock`: wall time for records people read, monotonic time for every interval the gate measures,
+/// One moment as the gate sees it: wall time for records people read, monotonic time for every interval the gate measures,
 /// so a wall-clock step (NTP, a manual change) never shortens a rate-limit window or a denial throttle.
 struct GateTime: Sendable, Equatable {
     var wall: Date

@@ -17,30 +17,28 @@ struct ClaudeJobExecutor: JobExecutor {
 
     let runner: ClaudeRunner
     let sessions: any SessionStore
-    let repliers: ReplierRegistry
+    /// Paces progress edits and "typing".
+    var clock: AnyClock = .continuous
     var progressInterval: Duration = .seconds(2)
     var typingInterval: Duration = .seconds(4)
     var onFinished: (@Sendable (Summary) async -> Void)?
     let logger = Logger(label: "claudio.jobs")
 
     func execute(_ job: Job) async -> JobOutcomeKind {
-        guard let replier = repliers.replier(for: job.address.platform) else {
-            logger.error("no channel for \(job.address.platform); job \(job.id) dropped")
-            return .error
-        }
+        let replier = job.replier
         // The placeholder is posted while claude starts: waiting for the chat platform's answer first would delay
         // every job by a network round trip.
         let placeholderPost = Task { await replier.send(JobMessages.placeholder(for: job.address.platform), to: job.address) }
-        let throttle = ProgressThrottle(interval: progressInterval) { activity in
+        let throttle = ProgressThrottle(interval: progressInterval, clock: clock) { activity in
             if let placeholder = await placeholderPost.value {
                 await replier.edit(placeholder, text: JobMessages.progress(activity, platform: job.address.platform))
             }
         }
-        let interval = typingInterval
+        let (interval, clock) = (typingInterval, clock)
         let typing = Task {
             while !Task.isCancelled {
                 await replier.showWorking(in: job.address)
-                try? await Task.sleep(for: interval)
+                try? await clock.sleep(for: interval)
             }
         }
         defer { typing.cancel() }
@@ -58,8 +56,7 @@ struct ClaudeJobExecutor: JobExecutor {
     }
 
     func discard(_ job: Job, reason: KillReason) async {
-        guard let replier = repliers.replier(for: job.address.platform) else { return }
-        await replier.send(reason.userMessage(timeoutSeconds: runner.settings.commandTimeout), to: job.address)
+        await job.replier.send(reason.userMessage(timeoutSeconds: runner.settings.commandTimeout), to: job.address)
     }
 
     // MARK: - Running
@@ -79,7 +76,7 @@ struct ClaudeJobExecutor: JobExecutor {
         }
     }
 
-    private func run(_ job: Job, throttle: ProgressThrottle) async -> (Outcome, ClaudeRunReport?) {
+    private func run(_ job: Job, throttle: ProgressThrottle<AnyClock>) async -> (Outcome, ClaudeRunReport?) {
         if let reason = job.control.killReason { return (.killed(reason), nil) }
         let key = job.sessionKey
         let resume = await sessions.sessionID(for: key)

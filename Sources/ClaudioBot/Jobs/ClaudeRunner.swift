@@ -4,18 +4,18 @@ import Shared
 /// Starts one `claude -p` process for a job, feeds the prompt on stdin, reads its stream-json output and controls its
 /// whole process tree (timeout and kills go through the job's `JobControl`).
 struct ClaudeRunner: Sendable {
-    let launcher: ProcessLauncher
-    let killer: ProcessTreeKiller
+    /// Launches, counts and kills the job's processes.
+    let supervisor: any ProcessSupervisor
     let settings: Settings
     /// The resolved CLI path (see `ClaudeCLIProbe`).
     let executablePath: String
     /// claude inherits the daemon's environment: the operator configures the CLI the usual way.
     let environment: [String: String]
-    /// How often the job's process list is rescanned: feeds the admin API's process count and remembers members so
-    /// a double-forked process that scrubbed its environment is still found at kill time.
+    /// Times `COMMAND_TIMEOUT`, the process-count refreshes and the output drain.
+    var clock: AnyClock = .continuous
+    /// How often the job's process count is refreshed: feeds the admin API, and remembers members so a
+    /// double-forked process that scrubbed its environment is still found at kill time.
     var refreshInterval: Duration = .seconds(1)
-    /// The `/proc` scan those refreshes share (one runner serves every job of the daemon).
-    var census = ProcessCensus()
     /// How long stdout may stay open after claude exited and its leftovers were killed.
     var drainTimeout: Duration = .seconds(2)
 
@@ -28,28 +28,28 @@ struct ClaudeRunner: Sendable {
         onProgress: @escaping @Sendable (String) async -> Void
     ) async throws(SupervisorError) -> ClaudeRunReport {
         let invocation = ClaudeInvocation(executable: executablePath, settings: settings, resumeSessionID: resumeSessionID)
-        let process = try launcher.launch(
+        let tree = try supervisor.launch(
             LaunchRequest(
                 executablePath: invocation.executable, arguments: invocation.arguments, environment: environment,
-                workingDirectory: settings.workspacePath, jobTag: tag, standardInput: .pipe, standardOutput: .capture,
-                standardError: .capture))
-        let tree = JobProcessTree(root: process)
-        let killer = self.killer
-        await control.attach(pid: process.pid, startedAt: Date()) { _ in await killer.kill(tree).killedCount }
+                workingDirectory: settings.workspacePath, standardInput: .pipe, standardOutput: .capture,
+                standardError: .capture),
+            tag: tag)
+        let process = tree.root
+        await control.attach(tree, supervisor: supervisor, startedAt: Date())
         // Written alongside reading the output: a long prompt and a chatty claude could otherwise deadlock on pipes.
         let input = Task { await process.writeAndClose(Array(prompt.utf8)) }
 
+        let (clock, supervisor) = (clock, supervisor)
         let timeout = settings.commandTimeout
         let watchdog = Task {
-            try await Task.sleep(for: .seconds(timeout))
+            try await clock.sleep(for: .seconds(timeout))
             _ = await control.kill(.timeout)
         }
         let interval = refreshInterval
-        let census = census
         let refresher = Task {
             while !Task.isCancelled {
-                control.updateProcessCount(await tree.liveMemberCount(census: census))
-                try await Task.sleep(for: interval)
+                control.updateProcessCount(await supervisor.processCount(of: tree))
+                try await clock.sleep(for: interval)
             }
         }
         let errors = Task {
@@ -64,12 +64,10 @@ struct ClaudeRunner: Sendable {
         watchdog.cancel()
         refresher.cancel()
         // Whatever claude left running (a background command of its Bash tool) dies with the job.
-        if await !tree.refresh().isEmpty {
-            _ = await killer.kill(tree)
-        }
+        _ = await supervisor.kill(tree)
         control.updateProcessCount(0)
-        let transcript = await Self.value(of: output, within: drainTimeout) ?? ClaudeTranscript()
-        let tail = await Self.value(of: errors, within: drainTimeout) ?? StderrTail()
+        let transcript = await Self.value(of: output, within: drainTimeout, on: clock) ?? ClaudeTranscript()
+        let tail = await Self.value(of: errors, within: drainTimeout, on: clock) ?? StderrTail()
         return ClaudeRunReport(
             transcript: transcript, exit: exit, stderrTail: tail.rendered(), killReason: control.killReason)
     }
@@ -96,11 +94,13 @@ struct ClaudeRunner: Sendable {
     }
 
     /// The task's value, or nil when it does not finish in time (a pipe held open by a process outside the tree).
-    private static func value<T: Sendable>(of task: Task<T, Never>, within limit: Duration) async -> T? {
+    private static func value<T: Sendable>(of task: Task<T, Never>, within limit: Duration, on clock: AnyClock) async
+        -> T?
+    {
         await withTaskGroup(of: T?.self) { group in
             group.addTask { await task.value }
             group.addTask {
-                try? await Task.sleep(for: limit)
+                try? await clock.sleep(for: limit)
                 return nil
             }
             let first = await group.next() ?? nil

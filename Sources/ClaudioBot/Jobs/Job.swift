@@ -8,18 +8,28 @@ struct Job: Sendable, Identifiable {
     let address: ChatAddress
     let prompt: String
     let queuedAt: Date
+    /// Answers in the job's chat: the channel's replier the prompt came through.
+    let replier: any ChatReplier
     let control: JobControl
+
+    /// Who asked what, where, as the admin API and the history show it.
+    var origin: JobOrigin {
+        JobOrigin(
+            id: id, platform: address.platform, chatID: address.chatID, userID: user.id, username: user.username,
+            promptExcerpt: TextSanitizer.excerpt(prompt, limit: 80))
+    }
 
     var sessionKey: SessionKey {
         SessionKey(platform: address.platform, chatID: address.chatID, userID: user.id)
     }
 
-    init(id: String, user: ChatUser, address: ChatAddress, prompt: String, queuedAt: Date) {
+    init(id: String, user: ChatUser, address: ChatAddress, prompt: String, queuedAt: Date, replier: any ChatReplier) {
         self.id = id
         self.user = user
         self.address = address
         self.prompt = prompt
         self.queuedAt = queuedAt
+        self.replier = replier
         self.control = JobControl()
     }
 }

@@ -2,10 +2,10 @@ import Foundation
 import Synchronization
 
 /// The handle through which a running job is observed and killed, shared by the scheduler (admin kill, `/cancel`,
-/// shutdown) and the executor (which owns the process and installs the killer once claude has started).
+/// shutdown) and the runner, which attaches the job's processes and their supervisor once claude has started.
 final class JobControl: Sendable {
     private struct State {
-        var killer: (@Sendable (KillReason) async -> Int)?
+        var processes: (tree: JobProcessTree, supervisor: any ProcessSupervisor)?
         var killReason: KillReason?
         var pid: Int32?
         var startedAt: Date?
@@ -20,17 +20,17 @@ final class JobControl: Sendable {
     var startedAt: Date? { state.withLock { $0.startedAt } }
     var processCount: Int { state.withLock { $0.processCount } }
 
-    /// Called by the executor when claude runs. If a kill was requested before, the killer runs at once.
-    func attach(pid: Int32, startedAt: Date, killer: @escaping @Sendable (KillReason) async -> Int) async {
+    /// Called by the runner when claude runs. If a kill was requested before, it happens at once.
+    func attach(_ tree: JobProcessTree, supervisor: any ProcessSupervisor, startedAt: Date) async {
         let pending: KillReason? = state.withLock {
-            $0.pid = pid
+            $0.pid = tree.root.pid
             $0.startedAt = startedAt
             $0.processCount = 1
-            $0.killer = killer
+            $0.processes = (tree, supervisor)
             return $0.killReason
         }
-        if let pending {
-            _ = await killer(pending)
+        if pending != nil {
+            _ = await supervisor.kill(tree)
         }
     }
 
@@ -45,12 +45,12 @@ final class JobControl: Sendable {
     /// Kills the job's whole process tree; the first reason wins. Returns how many processes were killed
     /// (0 when claude had not started yet: the executor then does not start it).
     func kill(_ reason: KillReason) async -> Int {
-        let killer: (@Sendable (KillReason) async -> Int)? = state.withLock {
+        let processes = state.withLock {
             if $0.killReason == nil { $0.killReason = reason }
-            return $0.killer
+            return $0.processes
         }
-        guard let killer else { return 0 }
-        let count = await killer(state.withLock { $0.killReason } ?? reason)
+        guard let (tree, supervisor) = processes else { return 0 }
+        let count = await supervisor.kill(tree).killedCount
         state.withLock { $0.processCount = 0 }
         return count
     }

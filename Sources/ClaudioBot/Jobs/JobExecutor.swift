@@ -1,3 +1,5 @@
+import Shared
+
 /// Runs one job to its end: the seam between scheduling and claude, so the scheduler is tested without processes.
 protocol JobExecutor: Sendable {
     /// Runs the job and delivers its answer; returns when the job's processes are gone.

@@ -18,7 +18,6 @@ actor JobScheduler {
 
     private let limits: Limits
     private let executor: any JobExecutor
-    private let now: @Sendable () -> Date
     private var lines: [ChatKey: ChatLine] = [:]
     /// Chats whose next job waits only for a free slot, in the order they became ready (fair across chats).
     private var readyChats: [ChatKey] = []
@@ -27,10 +26,9 @@ actor JobScheduler {
     private var acceptingJobs = true
     private var finishedObservers: [@Sendable (Job, JobOutcomeKind) -> Void] = []
 
-    init(limits: Limits, executor: any JobExecutor, now: @escaping @Sendable () -> Date = { Date() }) {
+    init(limits: Limits, executor: any JobExecutor) {
         self.limits = limits
         self.executor = executor
-        self.now = now
     }
 
     /// Called after each job ends (the store records history through it; tests wait on it).
@@ -115,7 +113,7 @@ actor JobScheduler {
     }
 
     func snapshot() -> [JobInfo] {
-        let time = now()
+        let time = Date()
         var rows: [JobInfo] = []
         for line in lines.values {
             if let job = line.running {
@@ -132,11 +130,16 @@ actor JobScheduler {
 
     var runningJobCount: Int { runningCount }
 
+    /// The job running in `chat`, if any.
+    func runningJob(in chat: ChatKey) -> Job? {
+        lines[chat]?.running
+    }
+
     // MARK: - Running
 
     private func start(_ job: Job) {
         runningCount += 1
-        job.control.markStarted(at: now())
+        job.control.markStarted(at: Date())
         let executor = self.executor
         runningTasks[job.id] = Task {
             let outcome = await executor.execute(job)
@@ -196,9 +199,7 @@ actor JobScheduler {
 
     private func row(_ job: Job, state: JobRunState, startedAt: Date, at time: Date, processes: Int) -> JobInfo {
         JobInfo(
-            id: job.id, platform: job.address.platform, chatID: job.address.chatID, userID: job.user.id,
-            username: job.user.username, state: state, pid: state == .running ? job.control.pid.map(Int.init) : nil,
-            startedAt: startedAt, elapsedSeconds: max(0, time.timeIntervalSince(startedAt)), processes: processes,
-            promptExcerpt: TextSanitizer.excerpt(job.prompt, limit: 80))
+            origin: job.origin, state: state, pid: state == .running ? job.control.pid.map(Int.init) : nil,
+            startedAt: startedAt, elapsedSeconds: max(0, time.timeIntervalSince(startedAt)), processes: processes)
     }
 }

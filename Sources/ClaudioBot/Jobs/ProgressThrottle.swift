@@ -1,28 +1,30 @@
 /// Paces progress edits: at most one per `interval`, and a newer text replaces one still waiting, so a chatty run
 /// costs one edit per interval and the last activity is always shown (Telegram and Slack both rate-limit edits).
-actor ProgressThrottle {
+actor ProgressThrottle<C: Clock<Duration>> {
     private let interval: Duration
     private let publish: @Sendable (String) async -> Void
-    private let clock = ContinuousClock()
-    private var lastPublished: ContinuousClock.Instant?
+    private let clock: C
+    private var lastPublished: C.Instant?
     private var pending: String?
     private var flushTask: Task<Void, Never>?
     private var stopped = false
 
-    init(interval: Duration, publish: @escaping @Sendable (String) async -> Void) {
+    init(interval: Duration, clock: C, publish: @escaping @Sendable (String) async -> Void) {
         self.interval = interval
+        self.clock = clock
         self.publish = publish
     }
 
     func submit(_ text: String) async {
         guard !stopped else { return }
         let now = clock.now
-        if let last = lastPublished, now < last + interval {
+        if let last = lastPublished, now < last.advanced(by: interval) {
             pending = text
             if flushTask == nil {
-                let delay = last + interval - now
+                let due = last.advanced(by: interval)
+                let clock = clock
                 flushTask = Task { [weak self] in
-                    try? await Task.sleep(for: delay)
+                    try? await clock.sleep(until: due, tolerance: nil)
                     await self?.flush()
                 }
             }

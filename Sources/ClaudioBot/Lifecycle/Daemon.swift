@@ -48,36 +48,20 @@ struct Daemon {
             configuredPath: settings.claudeCLIPath, environment: environment)
         logWarnings(cli: cli)
 
-        let gate = Gate(
-            allowLists: AllowLists(telegram: settings.allowedUserIDs, slack: settings.slackAllowedUserIDs),
-            rateLimitRequests: settings.rateLimitRequests, rateLimitWindow: .seconds(settings.rateLimitWindow),
-            maxInputLength: settings.maxInputLength, deniedSink: state,
-            deniedSeed: await state.deniedRecords(limit: DeniedAccessLog.defaultCapacity))
-        let repliers = ReplierRegistry()
-        var executor = ClaudeJobExecutor(
-            runner: ClaudeRunner(
-                launcher: launcher, killer: ProcessTreeKiller(), settings: settings,
-                executablePath: cli.path ?? settings.claudeCLIPath, environment: environment),
-            sessions: state, repliers: repliers)
-        executor.onFinished = { summary in await state.recordJob(JobHistoryEntry(summary)) }
-        let scheduler = JobScheduler(
-            limits: .init(maxConcurrent: settings.maxConcurrentJobs, maxQueuedPerChat: settings.maxQueuedPerChat),
-            executor: executor)
-        let router = MessageRouter(
-            gate: gate, scheduler: scheduler, sessions: state, settings: settings, jobIDs: JobIDGenerator(), cli: cli)
         let http = HTTPClient(redacting: settings.secrets)
-        let channels = ChannelFactory.makeChannels(
-            context: ChannelContext(settings: settings, router: router, repliers: repliers, http: http, state: state))
-
+        let parts = await DaemonParts.assemble(
+            settings: settings, store: state, supervisor: HostProcessSupervisor(launcher: launcher), cli: cli,
+            environment: environment, http: http)
+        let channels = parts.makeChannels()
         let reloader = AllowlistReloader(
-            gate: gate, processEnvironment: environment, envFilePath: settings.envFilePath,
+            gate: parts.gate, processEnvironment: environment, envFilePath: settings.envFilePath,
             explicitEnvFile: settings.envFilePath != nil, telegramEnabled: settings.telegramEnabled)
         let backend = DaemonAdminBackend(
-            settings: settings, startedAt: startedAt, gate: gate, scheduler: scheduler, channels: channels,
+            settings: settings, startedAt: startedAt, gate: parts.gate, scheduler: parts.scheduler, channels: channels,
             locks: locks, cli: cli, reloader: reloader)
         let admin = AdminServer(
             socketPath: settings.adminSocketPath, backend: backend, logger: Logger(label: "claudio.admin"))
-        let core = DaemonCore(channels: channels, scheduler: scheduler, gate: gate, admin: admin, logger: logger)
+        let core = DaemonCore(parts: parts, channels: channels, admin: admin, logger: logger)
 
         var configuration = ServiceGroupConfiguration(
             services: [.init(service: admin), .init(service: core)], gracefulShutdownSignals: [.sigterm, .sigint],
@@ -134,7 +118,7 @@ struct Daemon {
     }
 
     private func logWarnings(cli: ClaudeCLIInfo) {
-        let warnings = CheckCommand.warnings(settings, cli: cli, isRoot: getuid() == 0, environment: environment)
+        let warnings = StartupWarnings.all(for: settings, cli: cli, isRoot: getuid() == 0, environment: environment)
         for warning in warnings { logger.warning("⚠️ \(warning)") }
     }
 

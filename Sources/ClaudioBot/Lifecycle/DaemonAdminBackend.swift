@@ -54,13 +54,7 @@ struct DaemonAdminBackend: AdminBackend {
     }
 
     func denied(limit: Int) async throws -> DeniedResponse {
-        let rows = await gate.deniedRecords(limit: limit).map {
-            DeniedInfo(
-                id: $0.id, at: $0.at, lastAt: $0.lastAt, platform: $0.platform, userID: $0.userID,
-                username: $0.username, chatID: $0.chatID, reason: $0.reason.rawValue, excerpt: $0.excerpt,
-                count: $0.count)
-        }
-        return DeniedResponse(denied: rows)
+        DeniedResponse(denied: await gate.deniedRecords(limit: limit))
     }
 
     func reload() async throws -> ReloadResponse {

@@ -5,9 +5,8 @@ import Shared
 /// The daemon's message side as a service: waits for the admin socket, serves the channels until graceful shutdown,
 /// then stops intake and kills every job (telling their chats) before the admin socket goes away.
 struct DaemonCore: Service {
+    let parts: DaemonParts
     let channels: [any ChatChannel]
-    let scheduler: JobScheduler
-    let gate: Gate
     let admin: AdminServer
     let logger: Logger
 
@@ -36,7 +35,6 @@ struct DaemonCore: Service {
 
     private func stopJobs() async {
         logger.notice("stopping: killing running jobs")
-        await scheduler.shutdown()
-        await gate.flushDeniedRecords()
+        await parts.stopJobs()
     }
 }

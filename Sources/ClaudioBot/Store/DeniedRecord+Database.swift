@@ -1,14 +1,15 @@
 import GRDB
+import Shared
 
 /// Denied-access records are rows of `denied_access`; the record's coding keys are the column names.
 extension DeniedRecord: FetchableRecord, PersistableRecord {
-    static let databaseTableName = "denied_access"
+    public static let databaseTableName = "denied_access"
 
-    static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
+    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
         .timeIntervalSince1970
     }
 
-    static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
+    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
         .timeIntervalSince1970
     }
 }

@@ -1,14 +1,15 @@
 import GRDB
+import Shared
 
 /// Job history entries are rows of `job_history`; the entry's coding keys are the column names.
 extension JobHistoryEntry: FetchableRecord, PersistableRecord {
-    static let databaseTableName = "job_history"
+    public static let databaseTableName = "job_history"
 
-    static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
+    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
         .timeIntervalSince1970
     }
 
-    static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
+    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
         .timeIntervalSince1970
     }
 }

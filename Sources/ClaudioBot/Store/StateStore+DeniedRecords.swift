@@ -1,3 +1,4 @@
+import Shared
 import GRDB
 
 /// Denied-access records (SPEC §4), in the `denied_access` table.

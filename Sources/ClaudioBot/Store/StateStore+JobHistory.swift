@@ -1,3 +1,4 @@
+import Shared
 import GRDB
 
 /// Finished jobs, in the `job_history` table.

@@ -7,7 +7,7 @@ import Foundation
 /// anything it left running is swept too, so a probe never leaves a process behind.
 struct CommandProbe: Sendable {
     let launcher: ProcessLauncher
-    let killer: ProcessTreeKiller
+    let killer: ProcessTreeKiller<ContinuousClock>
     var timeout: Duration
     /// Bytes kept per output stream; the rest is read and dropped so the command never blocks on a full pipe.
     var outputCap: Int
@@ -15,7 +15,7 @@ struct CommandProbe: Sendable {
     /// process outside the tree).
     var drainTimeout: Duration
 
-    init(launcher: ProcessLauncher, killer: ProcessTreeKiller = ProcessTreeKiller(), timeout: Duration = .seconds(5),
+    init(launcher: ProcessLauncher, killer: ProcessTreeKiller<ContinuousClock> = ProcessTreeKiller(), timeout: Duration = .seconds(5),
          outputCap: Int = 64 * 1024, drainTimeout: Duration = .seconds(1)) {
         self.launcher = launcher
         self.killer = killer

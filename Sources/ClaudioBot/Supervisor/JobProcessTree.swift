@@ -36,7 +36,7 @@ actor JobProcessTree {
 
     /// How many processes the job has according to `census` (at most its `maxAge` old), remembering them as
     /// `refresh()` does: the periodic count of every running job shares one scan.
-    func liveMemberCount(census: ProcessCensus) async -> Int {
+    func liveMemberCount<C>(census: ProcessCensus<C>) async -> Int {
         let snapshot = await census.snapshot()
         return adoptMembers(of: snapshot.table) { pid in tag != nil && snapshot.tags[pid] == tag }.count
     }

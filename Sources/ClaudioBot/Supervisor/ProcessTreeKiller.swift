@@ -9,7 +9,9 @@ import Glibc
 /// during the kill is caught by the next rescan. Finally the root's exit status is awaited. When this
 /// returns no member is alive: the zombies left are reaped by the `ChildReaper` (every orphan is
 /// reparented to the daemon) or by their own parent.
-struct ProcessTreeKiller: Sendable {
+struct ProcessTreeKiller<C: Clock<Duration>>: Sendable {
+    /// Measures the grace period and paces the polling.
+    let clock: C
     /// How long members may take to exit after SIGTERM (≤ 2 s by contract).
     var grace: Duration
     /// How often membership is rechecked during the grace period.
@@ -17,7 +19,8 @@ struct ProcessTreeKiller: Sendable {
     /// Upper bound on SIGKILL rounds, so a pathological tree cannot keep the killer busy forever.
     var maxKillRounds: Int
 
-    init(grace: Duration = .seconds(2), pollInterval: Duration = .milliseconds(50), maxKillRounds: Int = 50) {
+    init(clock: C, grace: Duration = .seconds(2), pollInterval: Duration = .milliseconds(50), maxKillRounds: Int = 50) {
+        self.clock = clock
         self.grace = grace
         self.pollInterval = pollInterval
         self.maxKillRounds = maxKillRounds
@@ -51,7 +54,6 @@ struct ProcessTreeKiller: Sendable {
         }
         terminate(members)
 
-        let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: grace)
         var live = members
         while !live.isEmpty && clock.now < deadline {
@@ -81,6 +83,12 @@ struct ProcessTreeKiller: Sendable {
     }
 
     private func pause(_ duration: Duration) async {
-        try? await Task.sleep(for: duration)
+        try? await clock.sleep(for: duration)
+    }
+}
+
+extension ProcessTreeKiller where C == ContinuousClock {
+    init(grace: Duration = .seconds(2), pollInterval: Duration = .milliseconds(50), maxKillRounds: Int = 50) {
+        self.init(clock: ContinuousClock(), grace: grace, pollInterval: pollInterval, maxKillRounds: maxKillRounds)
     }
 }

@@ -20,7 +20,8 @@ enum TextSanitizer {
     }
 
     /// A one-line excerpt for progress lines, logs and records: cleaned, newlines and tabs turned into
-    /// spaces, runs of whitespace collapsed, trimmed, and at most `limit` characters, the last of them
+    /// spaces, runs of whitespace collapsed, bidirectional controls dropped (they could make the console show
+    /// text in another order than it was sent in), trimmed, and at most `limit` characters, the last of them
     /// "…" when something was cut.
     static func excerpt(_ text: String, limit: Int) -> String {
         guard limit > 0 else { return "" }
@@ -38,7 +39,7 @@ enum TextSanitizer {
         var line = ""
         var count = 0
         var pendingSpace = false
-        for character in text {
+        for character in text where !isBidiControl(character) {
             if character.isWhitespace {
                 pendingSpace = count > 0
                 continue
@@ -57,6 +58,16 @@ enum TextSanitizer {
             }
         }
         return (line, false)
+    }
+
+    /// Bidirectional overrides, embeddings, isolates and marks: invisible, but they reorder what follows.
+    private static func isBidiControl(_ character: Character) -> Bool {
+        character.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+            default: false
+            }
+        }
     }
 
     // MARK: - Byte scanning

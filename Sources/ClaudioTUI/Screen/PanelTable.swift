@@ -60,7 +60,7 @@ public struct PanelTable: Sendable, Hashable {
         return PanelTable(columns: columns, rows: rows, emptyNote: "No prompts in the current window.")
     }
 
-    static func denied(_ records: [DeniedInfo], now: Date, timeZone: TimeZone) -> PanelTable {
+    static func denied(_ records: [DeniedRecord], now: Date, timeZone: TimeZone) -> PanelTable {
         let columns = [
             TableColumn("TIME", width: 11), TableColumn("PLATFORM", width: 8),
             TableColumn("USER ID", width: 11, growth: 1), TableColumn("USERNAME", width: 10, growth: 1),
@@ -70,7 +70,7 @@ public struct PanelTable: Sendable, Hashable {
         let rows = records.map { record in
             PanelRow([
                 TimeText.clock(record.lastAt, now: now, timeZone: timeZone), record.platform.rawValue, record.userID,
-                record.username.map { "@" + $0 } ?? "-", record.reason, String(record.count), record.excerpt,
+                record.username.map { "@" + $0 } ?? "-", record.reason.rawValue, String(record.count), record.excerpt,
             ])
         }
         return PanelTable(columns: columns, rows: rows, emptyNote: "No denied attempts.")

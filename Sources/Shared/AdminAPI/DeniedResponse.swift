@@ -5,9 +5,9 @@ public struct DeniedResponse: Codable, Sendable, Equatable {
     /// The accepted values of `limit`.
     public static let limitRange = 1...1000
 
-    public var denied: [DeniedInfo]
+    public var denied: [DeniedRecord]
 
-    public init(denied: [DeniedInfo]) {
+    public init(denied: [DeniedRecord]) {
         self.denied = denied
     }
 

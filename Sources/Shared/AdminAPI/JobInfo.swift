@@ -1,13 +1,10 @@
 import Foundation
 
-/// One queued or running job in `GET /v1/jobs` (SPEC §6).
+/// One queued or running job in `GET /v1/jobs` (SPEC §6). Its origin's fields read as its own (`job.userID`).
+@dynamicMemberLookup
 public struct JobInfo: Codable, Sendable, Equatable {
-    /// Opaque; the argument of `POST /v1/jobs/{id}/kill`.
-    public var id: String
-    public var platform: Platform
-    public var chatID: String
-    public var userID: String
-    public var username: String?
+    /// Who asked what, where; `id` is the argument of `POST /v1/jobs/{id}/kill`.
+    public var origin: JobOrigin
     public var state: JobRunState
     /// The claude process; nil while queued.
     public var pid: Int?
@@ -17,54 +14,47 @@ public struct JobInfo: Codable, Sendable, Equatable {
     public var elapsedSeconds: Double
     /// How many processes the job's tree holds (claude and every tool it started).
     public var processes: Int
-    /// The start of the prompt, control characters removed.
-    public var promptExcerpt: String
 
     public init(
-        id: String, platform: Platform, chatID: String, userID: String, username: String? = nil,
-        state: JobRunState, pid: Int? = nil, startedAt: Date, elapsedSeconds: Double, processes: Int,
-        promptExcerpt: String
+        origin: JobOrigin, state: JobRunState, pid: Int? = nil, startedAt: Date, elapsedSeconds: Double, processes: Int
     ) {
-        self.id = id
-        self.platform = platform
-        self.chatID = chatID
-        self.userID = userID
-        self.username = username
+        self.origin = origin
         self.state = state
         self.pid = pid
         self.startedAt = startedAt
         self.elapsedSeconds = elapsedSeconds
         self.processes = processes
-        self.promptExcerpt = promptExcerpt
+    }
+
+    public subscript<Value>(dynamicMember keyPath: KeyPath<JobOrigin, Value>) -> Value {
+        origin[keyPath: keyPath]
     }
 
     enum CodingKeys: String, CodingKey {
-        case id
-        case platform
-        case chatID = "chat_id"
-        case userID = "user_id"
-        case username
         case state
         case pid
         case startedAt = "started_at"
         case elapsedSeconds = "elapsed_seconds"
         case processes
-        case promptExcerpt = "prompt_excerpt"
     }
 
-    // Written by hand so a missing value is an explicit `null`: every key of SPEC §6 is always present.
+    public init(from decoder: any Decoder) throws {
+        origin = try JobOrigin(from: decoder)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        state = try container.decode(JobRunState.self, forKey: .state)
+        pid = try container.decodeIfPresent(Int.self, forKey: .pid)
+        startedAt = try container.decode(Date.self, forKey: .startedAt)
+        elapsedSeconds = try container.decode(Double.self, forKey: .elapsedSeconds)
+        processes = try container.decode(Int.self, forKey: .processes)
+    }
+
     public func encode(to encoder: any Encoder) throws {
+        try origin.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(platform, forKey: .platform)
-        try container.encode(chatID, forKey: .chatID)
-        try container.encode(userID, forKey: .userID)
-        try container.encode(username, forKey: .username)
         try container.encode(state, forKey: .state)
         try container.encode(pid, forKey: .pid)
         try container.encode(startedAt, forKey: .startedAt)
         try container.encode(elapsedSeconds, forKey: .elapsedSeconds)
         try container.encode(processes, forKey: .processes)
-        try container.encode(promptExcerpt, forKey: .promptExcerpt)
     }
 }

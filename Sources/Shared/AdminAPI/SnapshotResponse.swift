@@ -10,7 +10,7 @@ public struct SnapshotResponse: Codable, Sendable, Equatable {
     public var rateLimits: [RateLimitInfo]
     /// Users with prompts in the window, including those beyond `rateLimits`.
     public var rateLimitsTotal: Int
-    public var denied: [DeniedInfo]
+    public var denied: [DeniedRecord]
 
     /// Rows of `rate_limits` a snapshot carries at most.
     public static let rateLimitRowLimit = 100
@@ -18,7 +18,7 @@ public struct SnapshotResponse: Codable, Sendable, Equatable {
     /// - Parameter rateLimitsTotal: defaults to the number of `rateLimits` rows.
     public init(
         status: StatusResponse, jobs: [JobInfo], rateLimits: [RateLimitInfo], rateLimitsTotal: Int? = nil,
-        denied: [DeniedInfo]
+        denied: [DeniedRecord]
     ) {
         self.status = status
         self.jobs = jobs
@@ -34,7 +34,7 @@ public struct SnapshotResponse: Codable, Sendable, Equatable {
         jobs = try container.decode([JobInfo].self, forKey: .jobs)
         rateLimits = try container.decode([RateLimitInfo].self, forKey: .rateLimits)
         rateLimitsTotal = try container.decodeIfPresent(Int.self, forKey: .rateLimitsTotal) ?? rateLimits.count
-        denied = try container.decode([DeniedInfo].self, forKey: .denied)
+        denied = try container.decode([DeniedRecord].self, forKey: .denied)
     }
 
     enum CodingKeys: String, CodingKey {

@@ -22,19 +22,23 @@ actor FakeAdminBackend: AdminBackend {
         skipPermissions: true, allowedTools: "Bash,Read",
         claudeCLI: ClaudeCLIStatus(path: "/usr/local/bin/claude", version: "2.1.331 (Claude Code)"))
     static let jobsAnswer = JobsResponse(jobs: [
-        JobInfo(id: "j1", platform: .telegram, chatID: "-1001234567890", userID: "9007199254740993",
-                username: "ana", state: .running, pid: 777, startedAt: startedAt, elapsedSeconds: 12.5,
-                processes: 3, promptExcerpt: "list files"),
-        JobInfo(id: "j2", platform: .slack, chatID: "C123", userID: "U123", state: .queued, startedAt: startedAt,
-                elapsedSeconds: 1, processes: 0, promptExcerpt: "what time is it"),
+        JobInfo(
+            origin: JobOrigin(
+                id: "j1", platform: .telegram, chatID: "-1001234567890", userID: "9007199254740993", username: "ana",
+                promptExcerpt: "list files"),
+            state: .running, pid: 777, startedAt: startedAt, elapsedSeconds: 12.5, processes: 3),
+        JobInfo(
+            origin: JobOrigin(
+                id: "j2", platform: .slack, chatID: "C123", userID: "U123", promptExcerpt: "what time is it"),
+            state: .queued, startedAt: startedAt, elapsedSeconds: 1, processes: 0),
     ])
     static let rateLimitsAnswer = RateLimitsResponse(rateLimits: [
         RateLimitInfo(platform: .telegram, userID: "42", username: "ana", used: 10, limit: 10, windowSeconds: 60,
                       resetInSeconds: 17, rejected: 2),
     ])
-    static let deniedRecord = DeniedInfo(
+    static let deniedRecord = DeniedRecord(
         id: "d1", at: startedAt, lastAt: startedAt.addingTimeInterval(45), platform: .telegram, userID: "66",
-        username: "mallory", chatID: "66", reason: "not_allowed", excerpt: "rm -rf /", count: 5)
+        username: "mallory", chatID: "66", reason: .notAllowed, excerpt: "rm -rf /", count: 5)
     static let reloadAnswer = ReloadResponse(
         telegram: TelegramAllowlistSummary(size: 3, source: .file),
         slack: SlackAllowlistSummary(size: 0, allowAll: true, source: .file))

@@ -1,3 +1,5 @@
+import Shared
+
 @testable import ClaudioBot
 
 /// A `DeniedRecordSink` that keeps what it was given and reports each record as it arrives. When created holding, its

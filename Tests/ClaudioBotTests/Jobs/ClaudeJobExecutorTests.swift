@@ -1,3 +1,4 @@
+import ClaudioTestSupport
 import Foundation
 import Shared
 import Testing
@@ -9,15 +10,13 @@ struct ClaudeJobExecutorTests {
     let fake: FakeClaude
     let replier = RecordingReplier()
     let sessions = InMemorySessionStore()
-    let repliers = ReplierRegistry()
 
     init() throws {
         fake = try FakeClaude()
-        repliers.register(replier, for: .telegram)
     }
 
     func executor(settings: Settings = FakeClaude.settings()) -> ClaudeJobExecutor {
-        var executor = ClaudeJobExecutor(runner: fake.runner(settings: settings), sessions: sessions, repliers: repliers)
+        var executor = ClaudeJobExecutor(runner: fake.runner(settings: settings), sessions: sessions)
         executor.progressInterval = .milliseconds(100)
         return executor
     }
@@ -25,7 +24,8 @@ struct ClaudeJobExecutorTests {
     func job(_ prompt: String, id: String = "job-\(UUID().uuidString.prefix(8))") -> Job {
         Job(
             id: id, user: ChatUser(platform: .telegram, id: "42", username: "alice"),
-            address: ChatAddress(platform: .telegram, chatID: "100"), prompt: prompt, queuedAt: Date())
+            address: ChatAddress(platform: .telegram, chatID: "100"), prompt: prompt, queuedAt: Date(),
+            replier: replier)
     }
 
     var key: SessionKey { SessionKey(platform: .telegram, chatID: "100", userID: "42") }
@@ -188,9 +188,9 @@ struct ClaudeJobExecutorTests {
     func missingCLI() async {
         defer { fake.remove() }
         let runner = ClaudeRunner(
-            launcher: TestReaper.launcher, killer: ProcessTreeKiller(), settings: FakeClaude.settings(),
+            supervisor: FakeClaude.supervisor(), settings: FakeClaude.settings(),
             executablePath: "/nonexistent/claude", environment: [:])
-        let executor = ClaudeJobExecutor(runner: runner, sessions: sessions, repliers: repliers)
+        let executor = ClaudeJobExecutor(runner: runner, sessions: sessions)
         #expect(await executor.execute(job("hi")) == .error)
         #expect((await replier.lastOutcomeText ?? "").hasPrefix("❌ Could not start claude"))
     }

@@ -1,3 +1,4 @@
+import ClaudioTestSupport
 import Foundation
 import Shared
 import Testing
@@ -15,7 +16,8 @@ struct JobSchedulerTests {
     func job(_ id: String, chat: String = "c1", user: String = "u1") -> Job {
         Job(
             id: id, user: ChatUser(platform: .telegram, id: user, username: "user\(user)"),
-            address: ChatAddress(platform: .telegram, chatID: chat), prompt: "prompt \(id)", queuedAt: Date())
+            address: ChatAddress(platform: .telegram, chatID: chat), prompt: "prompt \(id)", queuedAt: Date(),
+            replier: RecordingReplier())
     }
 
     @Test("a chat runs one job at a time and queues the rest in order, then says busy")
@@ -97,7 +99,7 @@ struct JobSchedulerTests {
         let rows = await scheduler.snapshot()
         #expect(rows.map(\.id) == ["a", "b"])
         #expect(rows.map(\.state) == [.running, .queued])
-        #expect(rows.first?.pid == 4242)
+        #expect(rows.first?.pid != nil)
         #expect(rows.first?.processes == 1)
         #expect(rows.last?.pid == nil)
         #expect(rows.first?.username == "useralice")

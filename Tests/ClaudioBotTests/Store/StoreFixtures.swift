@@ -13,17 +13,14 @@ enum StoreFixtures {
         cost: Double?
     ) -> JobHistoryEntry {
         JobHistoryEntry(
-            id: id,
-            platform: .telegram,
-            chatID: "-100200",
-            userID: "7001",
-            username: exitCode == nil ? nil : "alice",
+            origin: JobOrigin(
+                id: id, platform: .telegram, chatID: "-100200", userID: "7001",
+                username: exitCode == nil ? nil : "alice", promptExcerpt: "refactor the parser"),
             startedAt: Date(timeIntervalSince1970: endedAt - 12.5),
             endedAt: Date(timeIntervalSince1970: endedAt),
             outcome: outcome,
             exitCode: exitCode,
-            costUSD: cost,
-            promptExcerpt: "refactor the parser"
+            costUSD: cost
         )
     }
 

@@ -5,18 +5,17 @@ import Testing
 
 @Suite("ProcessCensus: one /proc scan for every job's periodic count", .timeLimit(.minutes(1)))
 struct ProcessCensusTests {
-    private let supervisor = ProcessSupervisor(
-        reaper: TestReaper.shared, killer: ProcessTreeKiller(grace: .milliseconds(300)))
+    private let supervisor = HostProcessSupervisor(launcher: TestReaper.launcher, grace: .milliseconds(300))
 
     @Test("two jobs counted through one census each see only their own processes, setsid members included")
     func countsEachJobsOwnProcesses() async throws {
         let census = ProcessCensus(maxAge: .milliseconds(50))
         let tagA = "census-a-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
         let tagB = "census-b-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
-        let jobA = try supervisor.startJob(
+        let jobA = try supervisor.launch(
             LaunchRequest(executablePath: "/bin/sh", arguments: ["-c", "setsid sleep 1000 & sleep 1000 & exec sleep 1000"]),
             tag: tagA)
-        let jobB = try supervisor.startJob(
+        let jobB = try supervisor.launch(
             LaunchRequest(executablePath: "/bin/sh", arguments: ["-c", "exec sleep 1000"]), tag: tagB)
         defer {
             for process in ProcessLiveness.taggedProcesses(tagA) + ProcessLiveness.taggedProcesses(tagB) {

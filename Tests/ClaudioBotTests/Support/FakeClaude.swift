@@ -45,10 +45,18 @@ struct FakeClaude {
         return settings
     }
 
+    /// The supervisor the fake runs under: the daemon's, with a short grace period.
+    static func supervisor(grace: Duration = .milliseconds(500)) -> HostProcessSupervisor<ContinuousClock> {
+        HostProcessSupervisor(launcher: TestReaper.launcher, grace: grace)
+    }
+
+    /// The CLI as the daemon would have found it at start.
+    static let cli = ClaudeCLIInfo(path: path, version: "9.9.9 (Fake Claude Code)", problem: nil)
+
     func runner(settings: Settings, grace: Duration = .milliseconds(500)) -> ClaudeRunner {
         ClaudeRunner(
-            launcher: TestReaper.launcher, killer: ProcessTreeKiller(grace: grace), settings: settings,
-            executablePath: Self.path, environment: environment)
+            supervisor: Self.supervisor(grace: grace), settings: settings, executablePath: Self.path,
+            environment: environment)
     }
 
     func remove() {

@@ -1,3 +1,4 @@
+import Shared
 import Foundation
 
 @testable import ClaudioBot
@@ -23,11 +24,15 @@ actor ScriptedExecutor: JobExecutor {
     }
 
     func execute(_ job: Job) async -> JobOutcomeKind {
-        let count = processesPerJob
-        await job.control.attach(pid: 4242, startedAt: Date()) { reason in
-            await self.finish(job.id, reason.outcome)
-            return count
+        let supervisor = ScriptedSupervisor(processCount: processesPerJob) {
+            await self.finish(job.id, job.control.killReason?.outcome ?? .killed)
         }
+        // A real stand-in process, so the job has a PID and its kill goes through a real supervisor.
+        guard let tree = try? supervisor.launch(ScriptedSupervisor.standIn, tag: "scripted-\(job.id)") else {
+            return .error
+        }
+        defer { Task { _ = await FakeClaude.supervisor().kill(tree) } }
+        await job.control.attach(tree, supervisor: supervisor, startedAt: Date())
         continuation.yield(.started(job.id))
         let outcome: JobOutcomeKind
         if let ready = early.removeValue(forKey: job.id) {

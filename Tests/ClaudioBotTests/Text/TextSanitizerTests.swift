@@ -1,4 +1,5 @@
 import Testing
+import Shared
 @testable import ClaudioBot
 
 @Suite struct TextSanitizerTests {
@@ -63,5 +64,16 @@ import Testing
         #expect(excerpt == "head xxxxxxxxxxxxxx…")
         let mostlyBlank = String(repeating: " \n", count: 1_000_000) + "tail"
         #expect(TextSanitizer.excerpt(mostlyBlank, limit: 20) == "tail")
+    }
+
+    @Test("a denied message's excerpt: controls and escapes gone, line breaks as spaces, bidi controls dropped, at most 100 characters")
+    func deniedExcerpt() {
+        func excerpt(_ text: String) -> String { TextSanitizer.excerpt(text, limit: DeniedRecord.maxExcerptLength) }
+        #expect(excerpt("rm -rf /\r\nnow\tplease\u{07}\u{1B}[31m") == "rm -rf / now please")
+        #expect(excerpt("a\u{2028}b\u{85}c\nd") == "a bc d", "U+2028 is a line break; NEL is a C1 control")
+        #expect(excerpt("abc\u{202E}fed\u{2066}x") == "abcfedx", "bidi overrides cannot reorder the console")
+        #expect(excerpt("héllo 👨‍👩‍👧") == "héllo 👨‍👩‍👧")
+        #expect(excerpt(String(repeating: "x\u{0}", count: 10_000)) == String(repeating: "x", count: 99) + "…")
+        #expect(excerpt(String(repeating: "é", count: 300)).count == 100)
     }
 }

@@ -34,21 +34,23 @@ enum SnapshotFixtures {
     static func job(_ number: Int, prompt: String = "fix the build", username: String? = "alice",
                     state: JobRunState = .running) -> JobInfo {
         JobInfo(
-            id: "k3f9-\(number)", platform: .telegram, chatID: "100", userID: "\(1000 + number)", username: username,
+            origin: JobOrigin(
+                id: "k3f9-\(number)", platform: .telegram, chatID: "100", userID: "\(1000 + number)",
+                username: username, promptExcerpt: prompt),
             state: state, pid: state == .running ? 5000 + number : nil, startedAt: now.addingTimeInterval(-65),
-            elapsedSeconds: 65, processes: 3, promptExcerpt: prompt)
+            elapsedSeconds: 65, processes: 3)
     }
 
-    static func denied(_ number: Int) -> DeniedInfo {
-        DeniedInfo(
+    static func denied(_ number: Int) -> DeniedRecord {
+        DeniedRecord(
             id: "d\(number)", at: now.addingTimeInterval(-600), lastAt: now.addingTimeInterval(-60),
             platform: .telegram,
-            userID: "66\(number)", username: "mallory\(number)", chatID: "66\(number)", reason: "not_allowed",
+            userID: "66\(number)", username: "mallory\(number)", chatID: "66\(number)", reason: .notAllowed,
             excerpt: "let me in", count: number)
     }
 
     static func snapshot(
-        jobs: [JobInfo] = [], rateLimits: [RateLimitInfo] = [], denied: [DeniedInfo] = [],
+        jobs: [JobInfo] = [], rateLimits: [RateLimitInfo] = [], denied: [DeniedRecord] = [],
         status: StatusResponse = status()
     ) -> SnapshotResponse {
         SnapshotResponse(status: status, jobs: jobs, rateLimits: rateLimits, denied: denied)

@@ -15,13 +15,15 @@ enum AdminAPISamples {
         version: "1.0.0", pid: 4242, startedAt: startedAt, uptimeSeconds: 90, channels: [channel], locks: [lock],
         limits: limits, skipPermissions: true, allowedTools: "*", claudeCLI: claudeCLI)
     static let job = JobInfo(
-        id: "j1", platform: .telegram, chatID: "-1001234567890123", userID: "9007199254740993", state: .queued,
-        startedAt: startedAt, elapsedSeconds: 0, processes: 0, promptExcerpt: "list files")
+        origin: JobOrigin(
+            id: "j1", platform: .telegram, chatID: "-1001234567890123", userID: "9007199254740993",
+            promptExcerpt: "list files"),
+        state: .queued, startedAt: startedAt, elapsedSeconds: 0, processes: 0)
     static let rateLimit = RateLimitInfo(
         platform: .slack, userID: "U123", used: 3, limit: 10, windowSeconds: 60, resetInSeconds: 42, rejected: 0)
-    static let denied = DeniedInfo(
+    static let denied = DeniedRecord(
         id: "d1", at: startedAt, lastAt: startedAt.addingTimeInterval(30), platform: .telegram, userID: "77",
-        chatID: "77", reason: "not_allowed", excerpt: "hello", count: 2)
+        chatID: "77", reason: .notAllowed, excerpt: "hello", count: 2)
     static let reload = ReloadResponse(
         telegram: TelegramAllowlistSummary(size: 3, source: .file),
         slack: SlackAllowlistSummary(size: 0, allowAll: true, source: .environment))

@@ -34,6 +34,7 @@ final class SlackChannel: ChatChannel {
         self.context = context
         var api = SlackWebAPI(settings: context.settings, http: context.http)
         api.retryBackoff = sendBackoff
+        api.clock = context.clock
         self.api = api
         replier = SlackReplier(api: api)
         self.reconnectBackoff = reconnectBackoff
@@ -46,15 +47,10 @@ final class SlackChannel: ChatChannel {
 
     func run() async throws {
         if context.settings.slackAllowsEveryone {
-            logger.warning(
-                """
-                ⚠️ SLACK_ALLOWED_USER_IDS is empty: EVERY member of the Slack workspace can run claude on this \
-                machine. Set SLACK_ALLOWED_USER_IDS to the user IDs that may use Claudio.
-                """)
+            logger.warning("⚠️ \(StartupWarnings.slackOpenToWorkspace)")
         }
         defer { currentHealth.withLock { $0.connected = false } }
         guard let identity = try await authenticate() else { return }
-        context.repliers.register(replier, for: .slack)
         let (envelopes, inbox) = AsyncStream.makeStream(of: SlackEnvelope.self)
         try await withThrowingDiscardingTaskGroup { group in
             group.addTask { await self.handleEnvelopes(envelopes, identity: identity) }
@@ -82,7 +78,7 @@ final class SlackChannel: ChatChannel {
                 let delay = backoff.nextDelay()
                 noteError("\(error)")
                 logger.warning("Slack auth.test failed: \(error); retrying in \(delay)")
-                guard (try? await Task.sleep(for: delay)) != nil else { return nil }
+                guard (try? await context.clock.sleep(for: delay)) != nil else { return nil }
             }
         }
         return nil
@@ -126,7 +122,7 @@ final class SlackChannel: ChatChannel {
                 logger.warning("Slack Socket Mode: \(error); reconnecting in \(delay ?? .zero)")
             }
             if let delay {
-                guard (try? await Task.sleep(for: delay)) != nil else { return }
+                guard (try? await context.clock.sleep(for: delay)) != nil else { return }
             }
         }
     }
@@ -149,7 +145,7 @@ final class SlackChannel: ChatChannel {
     /// Handles envelopes as they are acknowledged: skips redeliveries, then runs each on its own task, in arrival
     /// order within a chat. Returns when the stream ends (shutdown).
     private func handleEnvelopes(_ envelopes: AsyncStream<SlackEnvelope>, identity: SlackIdentity) async {
-        let interpreter = SlackEventInterpreter(identity: identity, now: context.router.now)
+        let interpreter = SlackEventInterpreter(identity: identity)
         let turns = SlackChatTurns()
         await withDiscardingTaskGroup { group in
             for await envelope in envelopes {
@@ -176,34 +172,10 @@ final class SlackChannel: ChatChannel {
     }
 
     private func perform(_ action: SlackInboundAction) async {
-        let router = context.router
-        switch action {
-        case .prompt(let message):
-            await router.handlePrompt(message, replier: replier)
-        case .slashPrompt(let message, let responseURL):
-            await router.handlePrompt(message, replier: responder(responseURL))
-        case .newConversation(let message, let responseURL):
-            await router.newConversation(message, replier: responder(responseURL))
-        case .status(let message, let responseURL):
-            await responder(responseURL).send(await statusAnswer(for: message), to: message.address)
-        case .help(let message, let responseURL):
-            await router.help(message, replier: responder(responseURL))
-        case .ignore:
-            break
-        }
-    }
-
-    /// `/claudio-status`: the caller's ID and whether they are authorized, for anyone; the rest of the status
-    /// (workspace, session, limits) only for authorized callers.
-    private func statusAnswer(for message: InboundMessage) async -> String {
-        let router = context.router
-        let identity = await router.whoAmI(message)
-        guard await router.gate.isAllowed(message.user) else { return identity }
-        return identity + "\n\n" + (await router.statusText(for: message, authorized: true))
-    }
-
-    private func responder(_ responseURL: String?) -> SlackResponseReplier {
-        SlackResponseReplier(api: api, responseURL: responseURL, channel: replier)
+        guard case .message(let message, let request, let responseURL) = action else { return }
+        let answering: any ChatReplier =
+            responseURL == nil ? replier : SlackResponseReplier(api: api, responseURL: responseURL, channel: replier)
+        await context.router.route(message, asking: request, replier: answering)
     }
 
     private func isFirstSighting(_ envelope: SlackEnvelope) -> Bool {

@@ -36,12 +36,13 @@ struct SlackEventInterpreter: Sendable {
         let sentAt =
             callback.eventTime.map { Date(timeIntervalSince1970: Double($0)) }
             ?? event.ts.flatMap(Double.init).map { Date(timeIntervalSince1970: $0) } ?? now()
-        return .prompt(
+        return .message(
             InboundMessage(
                 user: ChatUser(platform: .slack, id: user), chatID: channel,
                 // Replies go in the message's thread, starting one under a top-level message.
                 threadID: event.threadTS ?? event.ts, messageID: event.ts,
-                text: SlackInboundText.plain(event.text ?? "", removingMentionsOf: identity.userID), sentAt: sentAt))
+                text: SlackInboundText.plain(event.text ?? "", removingMentionsOf: identity.userID), sentAt: sentAt),
+            .prompt, responseURL: nil)
     }
 
     func action(for command: SlackSlashCommand) -> SlackInboundAction {
@@ -49,11 +50,13 @@ struct SlackEventInterpreter: Sendable {
             user: ChatUser(platform: .slack, id: command.userID, username: command.userName),
             chatID: command.channelID,
             text: SlackInboundText.plain(command.text, removingMentionsOf: identity.userID), sentAt: now())
-        return switch command.command {
-        case "/claudio": .slashPrompt(message, responseURL: command.responseURL)
-        case "/claudio-new": .newConversation(message, responseURL: command.responseURL)
-        case "/claudio-status": .status(message, responseURL: command.responseURL)
-        default: .help(message, responseURL: command.responseURL)
-        }
+        let request: ChatRequest =
+            switch command.command {
+            case "/claudio": .prompt
+            case "/claudio-new": .newConversation
+            case "/claudio-status": .whoAmI(withStatus: true)
+            default: .help
+            }
+        return .message(message, request, responseURL: command.responseURL)
     }
 }

@@ -1,27 +1,17 @@
-/// What an envelope asks Claudio to do, once read. Slash commands carry their `response_url`, through which
-/// Claudio answers the caller alone.
+/// What an envelope asks Claudio to do, once read.
 enum SlackInboundAction: Sendable {
-    /// A direct message or a mention: a prompt, answered in its thread.
-    case prompt(InboundMessage)
-    /// `/claudio <prompt>`: the job answers in the channel; gate and queue replies go to the caller alone.
-    case slashPrompt(InboundMessage, responseURL: String?)
-    /// `/claudio-new`.
-    case newConversation(InboundMessage, responseURL: String?)
-    /// `/claudio-status`: answered for anyone, authorized or not.
-    case status(InboundMessage, responseURL: String?)
-    /// Any other slash command routed to the app.
-    case help(InboundMessage, responseURL: String?)
+    /// A message for the router. Direct messages and mentions are answered in their thread; slash commands carry
+    /// their `response_url`, through which Claudio answers the caller alone (a job's answer still goes to the
+    /// channel).
+    case message(InboundMessage, ChatRequest, responseURL: String?)
     /// Nothing to do; the reason is logged at debug level.
     case ignore(reason: String)
 
     /// The chat whose order the action keeps; nil for an ignored envelope.
     var chatID: String? {
         switch self {
-        case .prompt(let message), .slashPrompt(let message, _), .newConversation(let message, _),
-            .status(let message, _), .help(let message, _):
-            message.chatID
-        case .ignore:
-            nil
+        case .message(let message, _, _): message.chatID
+        case .ignore: nil
         }
     }
 }

@@ -39,4 +39,7 @@ struct SlackResponseReplier: ChatReplier {
     }
 
     func showWorking(in address: ChatAddress) async {}
+
+    /// A `/claudio` job answers where everyone in the channel sees it, with a placeholder that can be edited.
+    var replierForJobs: any ChatReplier { channel }
 }

@@ -23,6 +23,8 @@ struct SlackWebAPI: Sendable {
     var maxRateLimitWaits = 20
     /// A longer `Retry-After` is shortened to this, so one call cannot stall a job for an hour.
     var maxRetryAfter: Duration = .seconds(120)
+    /// What waits and resends sleep on.
+    var clock: AnyClock = .continuous
     private let logger = Logger(label: "claudio.slack.api")
 
     init(http: HTTPClient, baseURL: String, botToken: String, appToken: String) {
@@ -96,14 +98,14 @@ struct SlackWebAPI: Sendable {
                     rateLimitWaits += 1
                     let wait = min(retryAfter, maxRetryAfter)
                     logger.notice("Slack \(method) rate limited; sending again in \(wait)")
-                    try await Task.sleep(for: wait)
+                    try await clock.sleep(for: wait)
                     continue
                 }
                 failures += 1
                 guard error.isTransient, failures < attempts else { throw error }
                 let delay = backoff.nextDelay()
                 logger.warning("\(error); attempt \(failures + 1) of \(attempts) in \(delay)")
-                try await Task.sleep(for: delay)
+                try await clock.sleep(for: delay)
             }
         }
     }

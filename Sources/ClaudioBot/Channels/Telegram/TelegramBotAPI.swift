@@ -12,7 +12,9 @@ struct TelegramBotAPI: Sendable {
     let baseURL: String
     private let token: String
     let deliveryPolicy: TelegramDeliveryPolicy
-    let floodWait = TelegramFloodWait()
+    /// Paces resends and flood waits.
+    let clock: AnyClock
+    let floodWait: TelegramFloodWait<AnyClock>
     let logger: Logger
 
     /// - Parameters:
@@ -20,10 +22,13 @@ struct TelegramBotAPI: Sendable {
     ///   - baseURL: `TELEGRAM_API_BASE_URL`.
     ///   - http: the client every call goes through.
     ///   - deliveryPolicy: how sends are retried.
+    ///   - clock: what resends and flood waits wait on.
     init(
         token: String, baseURL: String, http: HTTPClient, deliveryPolicy: TelegramDeliveryPolicy = .standard,
-        logger: Logger = Logger(label: "claudio.telegram")
+        clock: AnyClock = .continuous, logger: Logger = Logger(label: "claudio.telegram")
     ) {
+        self.clock = clock
+        floodWait = TelegramFloodWait(clock: clock)
         self.token = token
         var base = baseURL
         while base.hasSuffix("/") { base.removeLast() }
@@ -117,15 +122,15 @@ struct TelegramBotAPI: Sendable {
                 transientFailures += 1
                 let delay = backoff.nextDelay()
                 logger.notice("\(method) failed (\(error)); resending in \(delay)")
-                try await Self.pause(for: delay)
+                try await pause(for: delay)
             }
         }
     }
 
     /// Sleeps, turning cancellation into `TelegramAPIError.cancelled`.
-    static func pause(for delay: Duration) async throws(TelegramAPIError) {
+    func pause(for delay: Duration) async throws(TelegramAPIError) {
         do {
-            try await Task.sleep(for: delay)
+            try await clock.sleep(for: delay)
         } catch {
             throw .cancelled
         }

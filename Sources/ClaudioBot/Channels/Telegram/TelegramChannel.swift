@@ -25,10 +25,6 @@ final class TelegramChannel: ChatChannel {
     private let healthState = Mutex(ChannelHealth.starting)
     private let logger = Logger(label: "claudio.telegram")
 
-    convenience init(context: ChannelContext) {
-        self.init(context: context, pollTimeout: 30, reconnectBackoff: RetryBackoff(), deliveryPolicy: .standard)
-    }
-
     /// - Parameters:
     ///   - pollTimeout: seconds each long poll may wait.
     ///   - reconnectBackoff: pauses between failed calls while connecting and polling.
@@ -40,7 +36,7 @@ final class TelegramChannel: ChatChannel {
         self.context = context
         api = TelegramBotAPI(
             token: context.settings.telegramBotToken ?? "", baseURL: context.settings.telegramAPIBaseURL,
-            http: context.http, deliveryPolicy: deliveryPolicy, logger: logger)
+            http: context.http, deliveryPolicy: deliveryPolicy, clock: context.clock, logger: logger)
         replier = TelegramReplier(api: api, logger: logger)
         self.pollTimeout = pollTimeout
         self.reconnectBackoff = reconnectBackoff
@@ -64,7 +60,6 @@ final class TelegramChannel: ChatChannel {
             // A webhook left in place shows up as 409 on every poll, which is reported there.
             report(error, while: "preparing the bot")
         }
-        context.repliers.register(replier, for: .telegram)
         let handler = TelegramUpdateHandler(router: context.router, replier: replier, botUsername: bot.username)
         try await serve(handler)
     }
@@ -88,7 +83,7 @@ final class TelegramChannel: ChatChannel {
                 report(error, while: "checking the token (getMe)")
                 var delay = backoff.nextDelay()
                 if case .tooManyRequests(let retryAfter, _) = error { delay = .seconds(retryAfter) }
-                do { try await TelegramBotAPI.pause(for: delay) } catch { return nil }
+                do { try await api.pause(for: delay) } catch { return nil }
             }
         }
     }
@@ -135,8 +130,9 @@ final class TelegramChannel: ChatChannel {
                 return unstoredOffset
             }
         case .handle(let update):
-            if await handler.isHarmlessToRepeat(update) {
-                await handler.handle(update)
+            guard let admission = await handler.admit(update) else { return update.updateID + 1 }
+            guard admission.mayStartJob else {
+                await handler.handle(admission)
                 return update.updateID + 1
             }
             do {
@@ -146,7 +142,7 @@ final class TelegramChannel: ChatChannel {
                 logger.error("update \(update.updateID) not handled: the offset could not be stored: \(error)")
                 return unstoredOffset
             }
-            await handler.handle(update)
+            await handler.handle(admission)
             return nil
         }
     }
@@ -187,7 +183,7 @@ final class TelegramChannel: ChatChannel {
                 report(error, while: "polling")
                 delay = backoff.nextDelay()
             }
-            do { try await Task.sleep(for: delay) } catch { return }
+            do { try await context.clock.sleep(for: delay) } catch { return }
         }
     }
 

@@ -48,3 +48,17 @@ enum TelegramCommand: Sendable, Equatable {
         character.isASCII && (character.isLetter || character.isNumber || character == "_")
     }
 }
+
+extension TelegramCommand {
+    /// What the command asks of the router.
+    var request: ChatRequest {
+        switch self {
+        case .start, .help: .help
+        case .new: .newConversation
+        case .status: .status
+        case .cancel: .cancel
+        case .myID: .whoAmI(withStatus: false)
+        case .unknown(let name): .unknownCommand(name)
+        }
+    }
+}

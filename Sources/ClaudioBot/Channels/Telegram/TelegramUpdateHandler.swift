@@ -1,32 +1,41 @@
 import Logging
 import Shared
 
-/// Turns one Telegram update into the router call it stands for (SPEC §4.2): commands, prompts, and a short hint
-/// for authorized users who send something other than text.
+/// Reads one Telegram update as the message and request it stands for (SPEC §4.2) and hands it to the router:
+/// commands, prompts, and a hint for authorized users who send something other than text.
 struct TelegramUpdateHandler: Sendable {
     let router: MessageRouter
     let replier: any ChatReplier
     /// This bot's username from `getMe`, to tell `/cmd@thisbot` from `/cmd@otherbot`.
     let botUsername: String?
-    var logger = Logger(label: "claudio.telegram")
 
-    func handle(_ update: TelegramUpdate) async {
-        if let message = update.message {
-            await handleNewMessage(message)
-        } else if let edited = update.editedMessage {
-            // Running an edit would run the prompt a second time; the user is asked to send it again instead.
-            guard let inbound = Self.inbound(edited) else { return }
-            await askForText(inbound)
-        }
+    /// The gate's decision about `update`; nil for an update Claudio ignores (no human sender, a command for
+    /// another bot, nothing it understands).
+    func admit(_ update: TelegramUpdate) async -> Admission? {
+        guard let (message, request) = read(update) else { return nil }
+        return await router.admit(message, asking: request)
     }
 
-    /// Whether handling `update` twice (after a crash before its offset was stored) would be harmless: it comes from
-    /// no human or from someone not on the allowlist, so nothing it leads to can start claude.
-    func isHarmlessToRepeat(_ update: TelegramUpdate) async -> Bool {
-        guard let message = update.message ?? update.editedMessage, let inbound = Self.inbound(message) else {
-            return true
+    /// Answers an admitted update.
+    func handle(_ admission: Admission) async {
+        await router.handle(admission, replier: replier)
+    }
+
+    /// The platform-neutral message and request of `update`.
+    func read(_ update: TelegramUpdate) -> (InboundMessage, ChatRequest)? {
+        if let message = update.message, let inbound = Self.inbound(message) {
+            guard let text = message.text else { return (inbound, .notText) }
+            switch TelegramCommand.parse(text, botUsername: botUsername) {
+            case .notACommand: return (inbound, .prompt)
+            case .addressedToAnotherBot: return nil
+            case .command(let command): return (inbound, command.request)
+            }
         }
-        return await !router.gate.isAllowed(inbound.user)
+        // Running an edit would run the prompt a second time; the user is asked to send it again instead.
+        if let edited = update.editedMessage, let inbound = Self.inbound(edited) {
+            return (inbound, .notText)
+        }
+        return nil
     }
 
     /// The platform-neutral form of `message`; nil for messages without a human sender (channel posts, bots).
@@ -37,47 +46,5 @@ struct TelegramUpdateHandler: Sendable {
         return InboundMessage(
             user: user, chatID: String(message.chat.id), messageID: String(message.messageID),
             text: message.text ?? "", sentAt: message.sentAt)
-    }
-
-    private func handleNewMessage(_ message: TelegramMessage) async {
-        guard let inbound = Self.inbound(message) else { return }
-        guard let text = message.text else {
-            await askForText(inbound)
-            return
-        }
-        switch TelegramCommand.parse(text, botUsername: botUsername) {
-        case .notACommand:
-            await router.handlePrompt(inbound, replier: replier)
-        case .addressedToAnotherBot:
-            return
-        case .command(let command):
-            await run(command, for: inbound)
-        }
-    }
-
-    private func run(_ command: TelegramCommand, for message: InboundMessage) async {
-        switch command {
-        case .start, .help:
-            await router.help(message, replier: replier)
-        case .new:
-            await router.newConversation(message, replier: replier)
-        case .status:
-            await router.status(message, replier: replier)
-        case .cancel:
-            await router.cancel(message, replier: replier)
-        case .myID:
-            let answer = await router.whoAmI(message)
-            await replier.send(answer, to: message.address)
-        case .unknown(let name):
-            if await router.admit(message, replier: replier) {
-                await replier.send(TelegramTexts.unknownCommand(name), to: message.address)
-            }
-        }
-    }
-
-    /// Only authorized users hear back: anyone else sending stickers to the bot (or into a group) gets nothing.
-    private func askForText(_ message: InboundMessage) async {
-        guard await router.gate.isAllowed(message.user) else { return }
-        await replier.send(TelegramTexts.textOnly, to: message.address)
     }
 }

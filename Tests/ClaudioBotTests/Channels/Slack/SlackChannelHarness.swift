@@ -9,7 +9,7 @@ struct SlackChannelHarness: Sendable {
     let slack: FakeSlack
     let channel: SlackChannel
     let fake: FakeClaude
-    let sessions: InMemorySessionStore
+    let sessions: any SessionStore
     let runs: Task<Void, any Error>
 
     /// Runs `body` with a started channel, then stops the channel, its jobs and its clients.
@@ -30,20 +30,14 @@ struct SlackChannelHarness: Sendable {
             ]))
         let state = try await StateStore.open(stateDirectory: scratch.path)
         let http = HTTPClient(redacting: settings.secrets)
-        let sessions = InMemorySessionStore()
-        let repliers = ReplierRegistry()
-        let executor = ClaudeJobExecutor(runner: fake.runner(settings: settings), sessions: sessions, repliers: repliers)
-        let scheduler = JobScheduler(limits: .init(maxConcurrent: 3, maxQueuedPerChat: 3), executor: executor)
-        let gate = Gate(
-            allowLists: AllowLists(slack: settings.slackAllowedUserIDs), rateLimitRequests: 100,
-            rateLimitWindow: .seconds(60), maxInputLength: settings.maxInputLength)
-        let router = MessageRouter(
-            gate: gate, scheduler: scheduler, sessions: sessions, settings: settings, jobIDs: JobIDGenerator(),
-            cli: ClaudeCLIInfo(path: FakeClaude.path, version: "9.9.9 (Fake Claude Code)"))
-        let quick = RetryBackoff(initial: .milliseconds(50), maximum: .milliseconds(200))
-        let channel = SlackChannel(
-            context: ChannelContext(settings: settings, router: router, repliers: repliers, http: http, state: state),
-            reconnectBackoff: quick, sendBackoff: quick)
+        var tuning = DaemonParts.Tuning.fastForTests
+        tuning.progressInterval = .seconds(2)
+        let parts = await DaemonParts.assemble(
+            settings: settings, store: state, supervisor: FakeClaude.supervisor(), cli: FakeClaude.cli,
+            environment: fake.environment, http: http, tuning: tuning)
+        let scheduler = parts.scheduler
+        let sessions = state
+        let channel = parts.makeSlackChannel()
         let runs = Task { try await channel.run() }
         let harness = SlackChannelHarness(slack: slack, channel: channel, fake: fake, sessions: sessions, runs: runs)
         do {

@@ -17,7 +17,7 @@ struct SlackEventInterpreterTests {
     func directMessage() throws {
         let event = SlackEvent(
             type: "message", channel: "D1", channelType: "im", user: "U1", text: "list files", ts: "1700000000.000100")
-        guard case .prompt(let message) = interpreter.action(for: callback(event)) else {
+        guard case .message(let message, .prompt, nil) = interpreter.action(for: callback(event)) else {
             Issue.record("a DM should be a prompt")
             return
         }
@@ -34,7 +34,7 @@ struct SlackEventInterpreterTests {
         let event = SlackEvent(
             type: "app_mention", channel: "C1", user: "U1", text: "<@UBOT> what changed?", ts: "1700000005.000200",
             threadTS: "1700000001.000001")
-        guard case .prompt(let message) = interpreter.action(for: callback(event, time: nil)) else {
+        guard case .message(let message, .prompt, nil) = interpreter.action(for: callback(event, time: nil)) else {
             Issue.record("a mention should be a prompt")
             return
         }
@@ -68,7 +68,7 @@ struct SlackEventInterpreterTests {
                 for: SlackSlashCommand(
                     command: name, text: text, userID: "U1", userName: "alice", channelID: "C1", responseURL: "https://r"))
         }
-        guard case .slashPrompt(let prompt, let url) = action("/claudio", "run &lt;tests&gt;") else {
+        guard case .message(let prompt, .prompt, let url) = action("/claudio", "run &lt;tests&gt;") else {
             Issue.record("/claudio should be a prompt")
             return
         }
@@ -77,8 +77,9 @@ struct SlackEventInterpreterTests {
         #expect(prompt.threadID == nil)
         #expect(prompt.sentAt == Date(timeIntervalSince1970: 1_800_000_000))
         #expect(url == "https://r")
-        guard case .newConversation = action("/claudio-new"), case .status = action("/claudio-status"),
-            case .help = action("/claudio-help")
+        guard case .message(_, .newConversation, "https://r") = action("/claudio-new"),
+            case .message(_, .whoAmI(withStatus: true), _) = action("/claudio-status"),
+            case .message(_, .help, _) = action("/claudio-help")
         else {
             Issue.record("slash commands mapped wrongly")
             return

@@ -16,9 +16,9 @@ struct TelegramChannelHarness: Sendable {
     let store: StateStore
     let settings: Settings
     let http: HTTPClient
-    let router: MessageRouter
-    let repliers: ReplierRegistry
-    let scheduler: JobScheduler
+    let parts: DaemonParts
+    var router: MessageRouter { parts.router }
+    var scheduler: JobScheduler { parts.scheduler }
 
     /// Runs `body` with a harness whose channel is not started yet (see `startChannel`).
     /// - Parameters:
@@ -36,7 +36,7 @@ struct TelegramChannelHarness: Sendable {
                 stateDirectory.remove()
             }
             let store = try await StateStore.open(stateDirectory: stateDirectory.path)
-            let harness = try TelegramChannelHarness(
+            let harness = try await TelegramChannelHarness(
                 fake: fake, claude: claude, store: store, environment: environment, token: token ?? fake.token)
             do {
                 try await body(harness)
@@ -52,7 +52,7 @@ struct TelegramChannelHarness: Sendable {
 
     private init(
         fake: FakeTelegramServer, claude: FakeClaude, store: StateStore, environment: [String: String], token: String
-    ) throws {
+    ) async throws {
         self.fake = fake
         self.claude = claude
         self.store = store
@@ -63,30 +63,16 @@ struct TelegramChannelHarness: Sendable {
         variables.merge(environment) { $1 }
         settings = try SettingsLoader.settings(from: EnvironmentLayers(processEnvironment: variables))
         http = HTTPClient(redacting: [token])
-        repliers = ReplierRegistry()
-        let sessions = InMemorySessionStore()
-        let executor = ClaudeJobExecutor(
-            runner: claude.runner(settings: settings), sessions: sessions, repliers: repliers,
-            progressInterval: .milliseconds(100))
-        scheduler = JobScheduler(
-            limits: .init(maxConcurrent: settings.maxConcurrentJobs, maxQueuedPerChat: settings.maxQueuedPerChat),
-            executor: executor)
-        let gate = Gate(
-            allowLists: AllowLists(telegram: settings.allowedUserIDs),
-            rateLimitRequests: settings.rateLimitRequests, rateLimitWindow: .seconds(settings.rateLimitWindow),
-            maxInputLength: settings.maxInputLength)
-        router = MessageRouter(
-            gate: gate, scheduler: scheduler, sessions: sessions, settings: settings, jobIDs: JobIDGenerator(),
-            cli: ClaudeCLIInfo(path: FakeClaude.path, version: "9.9.9 (Fake Claude Code)", problem: nil))
+        parts = await DaemonParts.assemble(
+            settings: settings, store: store, supervisor: FakeClaude.supervisor(), cli: FakeClaude.cli,
+            environment: claude.environment, http: http, tuning: .fastForTests)
     }
 
     /// A channel with quick reconnects and resends, so fault tests take milliseconds.
     func makeChannel(pollTimeout: Int = 5) -> TelegramChannel {
-        TelegramChannel(
-            context: ChannelContext(settings: settings, router: router, repliers: repliers, http: http, state: store),
-            pollTimeout: pollTimeout,
-            reconnectBackoff: RetryBackoff(initial: .milliseconds(20), maximum: .milliseconds(200)),
-            deliveryPolicy: .fastForTests)
+        var tuned = parts
+        tuned.tuning.telegramPollTimeout = pollTimeout
+        return tuned.makeTelegramChannel()
     }
 
     /// Runs `body` while `channel` serves, then cancels it and waits until `run()` has returned.

@@ -22,7 +22,6 @@ struct TelegramChannelTests {
                 let menu = try await fake.waitForMethod("setMyCommands")
                 #expect(menu.parameters["commands"]?.contains(#""command":"myid""#) == true)
                 #expect(poll.sequence > menu.sequence)
-                #expect(harness.repliers.replier(for: .telegram) is TelegramReplier)
                 #expect(await harness.makeChannel().health() == .starting)
             }
         }
@@ -81,7 +80,7 @@ struct TelegramChannelTests {
                 try await fake.waitForText(ChatTexts.nothingToCancel, inChat: user)
                 await fake.sendText("/status@some_other_bot", from: user)
                 await fake.sendText("/deploy", from: user)
-                try await fake.waitForText(TelegramTexts.unknownCommand("deploy"), inChat: user)
+                try await fake.waitForText(ChatTexts.unknownCommand("deploy"), inChat: user)
                 let statuses = await fake.successfulCalls("sendMessage", toChat: user).filter {
                     $0.text?.hasPrefix("📊") == true
                 }
@@ -101,8 +100,8 @@ struct TelegramChannelTests {
                 await fake.state.enqueueMessage(text: nil, from: stranger)
                 await fake.state.enqueueMessage(text: nil, from: user, chatID: group, chatType: "supergroup")
                 await fake.state.enqueueMessage(text: "changed", from: user, edited: true)
-                try await fake.waitForText(TelegramTexts.textOnly, inChat: group)
-                try await fake.waitForText(TelegramTexts.textOnly, inChat: user)
+                try await fake.waitForText(ChatTexts.textOnly, inChat: group)
+                try await fake.waitForText(ChatTexts.textOnly, inChat: user)
                 #expect(await fake.successfulCalls("sendMessage", toChat: stranger).isEmpty)
                 #expect(await fake.successfulCalls("sendMessage", toChat: group).count == 1)
                 #expect(harness.claude.recordedPIDs.isEmpty)

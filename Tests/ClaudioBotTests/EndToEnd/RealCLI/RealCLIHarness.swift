@@ -1,3 +1,4 @@
+import ClaudioTestSupport
 import Foundation
 import Shared
 import Testing
@@ -12,7 +13,6 @@ struct RealCLIHarness {
     let scratch: ScratchDirectory
     let replier = RecordingReplier()
     let sessions = InMemorySessionStore()
-    let repliers = ReplierRegistry()
     /// Makes this test's prompts unique among the requests the shared fake API records.
     let marker = String(UUID().uuidString.prefix(8))
 
@@ -25,7 +25,6 @@ struct RealCLIHarness {
         cliPath = try RealClaudeCLI.require(sourceLocation: sourceLocation)
         scratch = try ScratchDirectory()
         try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
-        repliers.register(replier, for: .telegram)
     }
 
     /// Settings as the daemon would load them, with this harness's workspace.
@@ -45,9 +44,9 @@ struct RealCLIHarness {
 
     func executor(settings: Settings) -> ClaudeJobExecutor {
         let runner = ClaudeRunner(
-            launcher: TestReaper.launcher, killer: ProcessTreeKiller(grace: .milliseconds(1500)), settings: settings,
+            supervisor: FakeClaude.supervisor(grace: .milliseconds(1500)), settings: settings,
             executablePath: cliPath, environment: RealClaudeCLI.environment(api: api, home: scratch.path))
-        var executor = ClaudeJobExecutor(runner: runner, sessions: sessions, repliers: repliers)
+        var executor = ClaudeJobExecutor(runner: runner, sessions: sessions)
         executor.progressInterval = .milliseconds(100)
         return executor
     }
@@ -55,7 +54,8 @@ struct RealCLIHarness {
     func job(_ prompt: String) -> Job {
         Job(
             id: "job-\(UUID().uuidString.prefix(8))", user: ChatUser(platform: .telegram, id: "42", username: "alice"),
-            address: ChatAddress(platform: .telegram, chatID: "100"), prompt: prompt, queuedAt: Date())
+            address: ChatAddress(platform: .telegram, chatID: "100"), prompt: prompt, queuedAt: Date(),
+            replier: replier)
     }
 
     /// Runs `prompt` as one job to its end.

@@ -41,11 +41,11 @@ struct TelegramEndToEndTests {
             #expect(texts.last?.contains("Authorized: no") == true)
             #expect(harness.claude.recordedPIDs.isEmpty)
             let denied = try await daemon.client.denied(limit: 10).denied
-            let notAllowed = try #require(denied.first { $0.reason == "not_allowed" })
+            let notAllowed = try #require(denied.first { $0.reason == .notAllowed })
             #expect(notAllowed.userID == String(stranger) && notAllowed.username == "mallory")
             #expect(notAllowed.count == 2)
             #expect(["rm -rf /", "please"].contains(notAllowed.excerpt))
-            #expect(denied.contains { $0.reason == "myid" && $0.userID == String(stranger) })
+            #expect(denied.contains { $0.reason == .myID && $0.userID == String(stranger) })
         }
     }
 

@@ -1,8 +1,12 @@
 import Foundation
 
-/// One denied-access record (SPEC §4) in `GET /v1/denied`.
-public struct DeniedInfo: Codable, Sendable, Equatable {
-    /// Opaque.
+/// A denied-access record (SPEC §4): who tried, where, why, and how often within one folding interval. The daemon
+/// keeps it, stores it (its coding keys are the columns of `denied_access`) and serves it in `GET /v1/denied`.
+///
+/// Repeated attempts fold into one record (`count` and `lastAt` grow), so a store treats a record with a known `id`
+/// as an update of that row.
+public struct DeniedRecord: Codable, Sendable, Equatable, Identifiable {
+    /// Opaque and unique across restarts.
     public var id: String
     /// The first attempt.
     public var at: Date
@@ -12,17 +16,18 @@ public struct DeniedInfo: Codable, Sendable, Equatable {
     public var userID: String
     public var username: String?
     public var chatID: String
-    /// `not_allowed`, or `myid` for an unauthorized `/myid`. A string, so a client keeps working when reasons are
-    /// added.
-    public var reason: String
+    public var reason: DeniedReason
     /// At most 100 characters of the first attempt, control characters removed.
     public var excerpt: String
     /// Attempts folded into this record.
     public var count: Int
 
+    /// How long an excerpt may be, in characters (SPEC §4).
+    public static let maxExcerptLength = 100
+
     public init(
         id: String, at: Date, lastAt: Date, platform: Platform, userID: String, username: String? = nil,
-        chatID: String, reason: String, excerpt: String, count: Int
+        chatID: String, reason: DeniedReason, excerpt: String, count: Int
     ) {
         self.id = id
         self.at = at

@@ -2,7 +2,7 @@
 ///
 /// Implementations never throw: a reply that cannot be delivered after the platform's retries is logged, because a
 /// job must finish (and free its slot) whether or not the chat is reachable.
-protocol ChatReplier: Sendable {
+package protocol ChatReplier: Sendable {
     /// Sends plain text (command answers, denials, notices). Returns a handle for later edits, nil if it failed.
     @discardableResult
     func send(_ text: String, to address: ChatAddress) async -> PostedMessage?
@@ -13,4 +13,10 @@ protocol ChatReplier: Sendable {
     func deliverAnswer(_ markdown: String, to address: ChatAddress, replacing placeholder: PostedMessage?) async
     /// Shows that work is going on ("typing…"); a no-op where the platform has nothing like it.
     func showWorking(in address: ChatAddress) async
+    /// What a job started from a message answered through this replier talks through: usually this replier itself.
+    var replierForJobs: any ChatReplier { get }
+}
+
+extension ChatReplier {
+    package var replierForJobs: any ChatReplier { self }
 }

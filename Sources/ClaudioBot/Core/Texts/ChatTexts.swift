@@ -2,8 +2,6 @@ import Shared
 
 /// Texts of the commands every channel offers (SPEC §4.2).
 enum ChatTexts {
-    static let emptyPromptHint = "Send me a prompt and I will run it with Claude Code."
-
     static func help(platform: Platform) -> String {
         switch platform {
         case .telegram:
@@ -30,6 +28,13 @@ enum ChatTexts {
 
     static let newConversation = "🆕 New conversation: your next prompt starts fresh."
     static let nothingToCancel = "Nothing of yours is running in this chat."
+
+    /// The answer to stickers, photos, documents, voice notes and edited messages from an authorized user.
+    static let textOnly = "Please send your prompt as text."
+
+    static func unknownCommand(_ name: String) -> String {
+        "Unknown command /\(name). Send /help to see the commands."
+    }
 
     static func offline(waited: Double, limit: Double) -> String {
         "⏰ This message waited \(SecondsText.format(waited.rounded())) s while Claudio was offline (limit "

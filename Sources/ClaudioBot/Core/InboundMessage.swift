@@ -23,3 +23,8 @@ package struct InboundMessage: Sendable {
         self.sentAt = sentAt
     }
 }
+
+extension InboundMessage {
+    var address: ChatAddress { ChatAddress(platform: user.platform, chatID: chatID, threadID: threadID) }
+    var sessionKey: SessionKey { SessionKey(platform: user.platform, chatID: chatID, userID: user.id) }
+}

@@ -2,27 +2,26 @@ import Glibc
 import Testing
 @testable import ClaudioBot
 
-@Suite("ProcessSupervisor", .timeLimit(.minutes(1)))
-struct ProcessSupervisorTests {
-    private let supervisor = ProcessSupervisor(reaper: TestReaper.shared,
-                                               killer: ProcessTreeKiller(grace: .milliseconds(300)))
+@Suite("HostProcessSupervisor: launch, count and kill a job", .timeLimit(.minutes(1)))
+struct HostProcessSupervisorTests {
+    private let supervisor = HostProcessSupervisor(launcher: TestReaper.launcher, grace: .milliseconds(300))
 
     @Test("a started job carries its tag, is counted while it runs, and is gone after the kill")
     func startsCountsAndKillsAJob() async throws {
         let tag = "supervisor-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
-        let job = try supervisor.startJob(
+        let job = try supervisor.launch(
             LaunchRequest(executablePath: "/bin/sh", arguments: ["-c", "sleep 1000 & exec sleep 1000"]), tag: tag)
         defer {
             for process in ProcessLiveness.taggedProcesses(tag) { kill(process.pid, SIGKILL) }
         }
 
         #expect(job.tag == tag)
-        #expect(await ProcessLiveness.waitUntil { await supervisor.memberCount(of: job) == 2 })
+        #expect(await ProcessLiveness.waitUntil { await supervisor.processCount(of: job) == 2 })
         let report = await supervisor.kill(job)
 
         #expect(report.killedCount == 2)
         #expect(report.rootExit == .signalled(SIGTERM))
-        #expect(await supervisor.memberCount(of: job) == 0)
+        #expect(await supervisor.processCount(of: job) == 0)
         #expect(ProcessLiveness.taggedProcesses(tag).isEmpty)
     }
 

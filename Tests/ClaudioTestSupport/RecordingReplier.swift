@@ -1,45 +1,45 @@
 import Foundation
 
-@testable import ClaudioBot
+import ClaudioBot
 
 /// A `ChatReplier` that keeps every message, edit and answer, and reports each as an event.
-actor RecordingReplier: ChatReplier {
-    enum Event: Sendable, Equatable {
+package actor RecordingReplier: ChatReplier {
+    package enum Event: Sendable, Equatable {
         case sent(String)
         case edited(String)
         case answered(String)
     }
 
-    nonisolated let events: AsyncStream<Event>
+    package nonisolated let events: AsyncStream<Event>
     private let continuation: AsyncStream<Event>.Continuation
-    private(set) var log: [Event] = []
-    private(set) var typingCount = 0
+    package private(set) var log: [Event] = []
+    package private(set) var typingCount = 0
     private var nextID = 0
 
-    init() {
+    package init() {
         (events, continuation) = AsyncStream.makeStream()
     }
 
-    func send(_ text: String, to address: ChatAddress) -> PostedMessage? {
+    package func send(_ text: String, to address: ChatAddress) -> PostedMessage? {
         nextID += 1
         append(.sent(text))
         return PostedMessage(address: address, messageID: String(nextID))
     }
 
-    func edit(_ message: PostedMessage, text: String) {
+    package func edit(_ message: PostedMessage, text: String) {
         append(.edited(text))
     }
 
-    func deliverAnswer(_ markdown: String, to address: ChatAddress, replacing placeholder: PostedMessage?) {
+    package func deliverAnswer(_ markdown: String, to address: ChatAddress, replacing placeholder: PostedMessage?) {
         append(.answered(markdown))
     }
 
-    func showWorking(in address: ChatAddress) {
+    package func showWorking(in address: ChatAddress) {
         typingCount += 1
     }
 
     /// The final word of a job: its answer, or the last edit of its progress message.
-    var lastOutcomeText: String? {
+    package var lastOutcomeText: String? {
         for event in log.reversed() {
             switch event {
             case .answered(let text), .edited(let text): return text

@@ -1,0 +1,102 @@
+import Foundation
+import Logging
+import Shared
+
+/// What every inbound chat message goes through, whatever the platform (SPEC §4): the gate decides once
+/// (`admit(_:asking:)`), then `handle(_:replier:)` answers the command or queues the prompt. Channels only read their
+/// platform's updates into an `InboundMessage` and a `ChatRequest`.
+struct MessageRouter: Sendable {
+    let gate: Gate
+    let scheduler: JobScheduler
+    let sessions: any SessionStore
+    let settings: Settings
+    let jobIDs: JobIDGenerator
+    /// The claude CLI as found at start, shown by the status commands.
+    let cli: ClaudeCLIInfo
+    let logger = Logger(label: "claudio.router")
+
+    /// The gate's one decision about `message`. A denied sender is recorded here (except for `.notText`, which
+    /// strangers may send without leaving a trace).
+    func admit(_ message: InboundMessage, asking request: ChatRequest) async -> Admission {
+        Admission(message: message, request: request, access: await gate.judge(message, asking: request))
+    }
+
+    /// Carries out an admitted message: a denial reply, a command's answer, or a prompt through offline age, rate
+    /// limit and validation into the queue. `replier` answers the sender; a queued job answers through it too.
+    func handle(_ admission: Admission, replier: any ChatReplier) async {
+        let message = admission.message
+        if case .whoAmI(let withStatus) = admission.request {
+            var answer = StatusTexts.myID(message.user, authorized: admission.isAuthorized)
+            if withStatus, admission.isAuthorized { answer += "\n\n" + (await statusText(for: message)) }
+            await replier.send(answer, to: message.address)
+            return
+        }
+        guard case .allowed = admission.access else {
+            if case .denied(let reply?) = admission.access {
+                logger.notice("denied \(message.user.platform):\(message.user.id) (@\(message.user.username ?? "-"))")
+                await replier.send(reply, to: message.address)
+            }
+            return
+        }
+        switch admission.request {
+        case .prompt:
+            await queuePrompt(message, replier: replier)
+        case .newConversation:
+            await sessions.forget(message.sessionKey)
+            await replier.send(ChatTexts.newConversation, to: message.address)
+        case .cancel:
+            let chat = message.address.chatKey
+            if await scheduler.cancel(chat: chat, userID: message.user.id) == nil {
+                await replier.send(ChatTexts.nothingToCancel, to: message.address)
+            }
+        case .help:
+            await replier.send(ChatTexts.help(platform: message.user.platform), to: message.address)
+        case .status:
+            await replier.send(await statusText(for: message), to: message.address)
+        case .unknownCommand(let name):
+            await replier.send(ChatTexts.unknownCommand(name), to: message.address)
+        case .notText:
+            await replier.send(ChatTexts.textOnly, to: message.address)
+        case .whoAmI:
+            break
+        }
+    }
+
+    /// Both steps at once, for channels that need nothing durable in between.
+    func route(_ message: InboundMessage, asking request: ChatRequest, replier: any ChatReplier) async {
+        await handle(await admit(message, asking: request), replier: replier)
+    }
+
+    // MARK: - Prompts
+
+    private func queuePrompt(_ message: InboundMessage, replier: any ChatReplier) async {
+        // Wall time on purpose: `sentAt` is the platform's record of when the user sent it.
+        let waited = Date().timeIntervalSince(message.sentAt)
+        if waited > settings.offlineMessageMaxAge {
+            await replier.send(
+                ChatTexts.offline(waited: waited, limit: settings.offlineMessageMaxAge), to: message.address)
+            return
+        }
+        switch await gate.admitPrompt(message) {
+        case .rateLimited(let reply), .invalid(let reply):
+            await replier.send(reply, to: message.address)
+        case .accepted(let prompt):
+            let job = Job(
+                id: jobIDs.next(), user: message.user, address: message.address, prompt: prompt, queuedAt: Date(),
+                replier: replier.replierForJobs)
+            let result = await scheduler.submit(job)
+            logger.info("job \(job.id) from \(message.user.platform):\(message.user.id): \(result)")
+            if let reply = result.reply {
+                await replier.send(reply, to: message.address)
+            }
+        }
+    }
+
+    private func statusText(for message: InboundMessage) async -> String {
+        let session = await sessions.sessionID(for: message.sessionKey)
+        let running = await scheduler.runningJobCount
+        return StatusTexts.status(
+            user: message.user, authorized: true, cli: cli, settings: settings, session: session,
+            runningJobs: running)
+    }
+}

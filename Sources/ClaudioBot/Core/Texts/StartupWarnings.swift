@@ -1,0 +1,29 @@
+import Shared
+
+/// Warnings shown by `claudio check`, logged at start and repeated in status answers.
+enum StartupWarnings {
+    static let slackOpenToWorkspace =
+        "SLACK_ALLOWED_USER_IDS is empty: EVERY member of the Slack workspace can run commands on this machine. "
+        + "Set SLACK_ALLOWED_USER_IDS to the user IDs that may use Claudio."
+    static let rootWithoutSandbox =
+        "running as root with SKIP_PERMISSIONS=true but IS_SANDBOX is not 1: the claude CLI refuses "
+        + "--dangerously-skip-permissions as root. Run Claudio as an ordinary user (recommended), or set IS_SANDBOX=1 "
+        + "in a disposable sandbox, or SKIP_PERMISSIONS=false."
+
+    /// Every warning that applies: logged at start by the daemon and printed by `claudio check`.
+    static func all(for settings: Settings, cli: ClaudeCLIInfo, isRoot: Bool, environment: [String: String])
+        -> [String]
+    {
+        var warnings: [String] = []
+        if settings.slackEnabled, settings.slackAllowsEveryone {
+            warnings.append(slackOpenToWorkspace)
+        }
+        if isRoot, settings.skipPermissions, environment["IS_SANDBOX"] != "1" {
+            warnings.append(rootWithoutSandbox)
+        }
+        if let problem = cli.problem {
+            warnings.append(problem)
+        }
+        return warnings
+    }
+}

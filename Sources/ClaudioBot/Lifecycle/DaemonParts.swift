@@ -1,0 +1,90 @@
+import Shared
+
+/// The daemon's message side, wired in one place: gate → router → scheduler → job executor → runner → supervisor,
+/// and the channels on top. `Daemon.run` assembles it, and so do the tests' channel harnesses, so tests exercise the
+/// daemon's own wiring rather than a copy of it.
+struct DaemonParts: Sendable {
+    /// Knobs the daemon leaves at their defaults and tests turn down so they take milliseconds.
+    struct Tuning: Sendable {
+        /// How often a job's progress message may be edited (SPEC §5: 2 s).
+        var progressInterval: Duration = .seconds(2)
+        /// Pauses between failed polls or connection attempts of a channel.
+        var reconnectBackoff = RetryBackoff()
+        /// How Telegram sends are retried.
+        var telegramDelivery = TelegramDeliveryPolicy.standard
+        /// Delays between attempts of a failed Slack send.
+        var slackSendBackoff = RetryBackoff()
+        /// Seconds each Telegram long poll waits.
+        var telegramPollTimeout = 30
+
+        static let standard = Tuning()
+    }
+
+    let settings: Settings
+    let gate: Gate
+    let scheduler: JobScheduler
+    let router: MessageRouter
+    let channelContext: ChannelContext
+    var tuning: Tuning
+
+    /// Builds every part from the settings.
+    /// - Parameters:
+    ///   - store: durable state: sessions, denied-access records, job history, the Telegram offset.
+    ///   - supervisor: launches and kills jobs' processes.
+    ///   - cli: the claude CLI as found at start.
+    ///   - environment: what claude is started with.
+    ///   - http: the libcurl client every channel shares (redacting the settings' secrets).
+    ///   - clock: what every timeout, window and pause is measured on.
+    static func assemble(
+        settings: Settings, store: StateStore, supervisor: any ProcessSupervisor, cli: ClaudeCLIInfo,
+        environment: [String: String], http: HTTPClient, clock: AnyClock = .continuous, tuning: Tuning = .standard
+    ) async -> DaemonParts {
+        let gate = Gate(
+            allowLists: AllowLists(telegram: settings.allowedUserIDs, slack: settings.slackAllowedUserIDs),
+            rateLimitRequests: settings.rateLimitRequests, rateLimitWindow: .seconds(settings.rateLimitWindow),
+            maxInputLength: settings.maxInputLength, clock: clock, deniedSink: store,
+            deniedSeed: await store.deniedRecords(limit: DeniedAccessLog.defaultCapacity))
+        var runner = ClaudeRunner(
+            supervisor: supervisor, settings: settings, executablePath: cli.path ?? settings.claudeCLIPath,
+            environment: environment)
+        runner.clock = clock
+        var executor = ClaudeJobExecutor(runner: runner, sessions: store)
+        executor.clock = clock
+        executor.progressInterval = tuning.progressInterval
+        executor.onFinished = { summary in await store.recordJob(JobHistoryEntry(summary)) }
+        let scheduler = JobScheduler(
+            limits: .init(maxConcurrent: settings.maxConcurrentJobs, maxQueuedPerChat: settings.maxQueuedPerChat),
+            executor: executor)
+        let router = MessageRouter(
+            gate: gate, scheduler: scheduler, sessions: store, settings: settings, jobIDs: JobIDGenerator(), cli: cli)
+        let context = ChannelContext(settings: settings, router: router, http: http, state: store, clock: clock)
+        return DaemonParts(
+            settings: settings, gate: gate, scheduler: scheduler, router: router, channelContext: context,
+            tuning: tuning)
+    }
+
+    /// The channels the settings enable.
+    func makeChannels() -> [any ChatChannel] {
+        var channels: [any ChatChannel] = []
+        if settings.telegramEnabled { channels.append(makeTelegramChannel()) }
+        if settings.slackEnabled { channels.append(makeSlackChannel()) }
+        return channels
+    }
+
+    func makeTelegramChannel() -> TelegramChannel {
+        TelegramChannel(
+            context: channelContext, pollTimeout: tuning.telegramPollTimeout,
+            reconnectBackoff: tuning.reconnectBackoff, deliveryPolicy: tuning.telegramDelivery)
+    }
+
+    func makeSlackChannel() -> SlackChannel {
+        SlackChannel(
+            context: channelContext, reconnectBackoff: tuning.reconnectBackoff, sendBackoff: tuning.slackSendBackoff)
+    }
+
+    /// Stops intake, kills every job (telling its chat) and flushes the denied-access records.
+    func stopJobs() async {
+        await scheduler.shutdown()
+        await gate.flushDeniedRecords()
+    }
+}

@@ -1,0 +1,54 @@
+/// Runs jobs as the daemon's own descendants and finds their processes in `/proc`.
+///
+/// Claude's Bash tool starts each command in a new session (`setsid`), so neither `claude`'s process group nor its
+/// session bounds a job. A cgroup v2 per job (`cgroup.kill`) would, but it needs a delegated cgroup subtree, which an
+/// ordinary operator does not get. Instead:
+/// - the daemon is a child subreaper (`PR_SET_CHILD_SUBREAPER`), so a job's orphans are reparented to it rather
+///   than to init, and one reaper thread collects them (`ChildReaper`, used by `ProcessLauncher`);
+/// - every job process starts with `CLAUDIO_JOB_ID=<tag>`, which descendants inherit;
+/// - a `/proc` scan takes as members the root's descendants, tagged processes, and processes seen as members before
+///   (`(pid, starttime)`, for a reparented daemon that scrubbed its environment), with their descendants
+///   (`JobProcessTree`); the periodic counts of all jobs share one scan (`ProcessCensus`);
+/// - a kill is SIGTERM (root first), a grace period, then SIGKILL rounds with a rescan each, until no member is
+///   live (`ProcessTreeKiller`).
+/// The blind spot: a process that double-forks *and* scrubs its environment before any scan sees it; the
+/// periodic count narrows that window.
+struct HostProcessSupervisor<C: Clock<Duration>>: ProcessSupervisor {
+    let launcher: ProcessLauncher
+    let killer: ProcessTreeKiller<C>
+    let census: ProcessCensus<C>
+
+    /// - Parameters:
+    ///   - launcher: starts processes; owns the daemon's one `ChildReaper`.
+    ///   - killer: the kill policy (grace period and polling).
+    ///   - census: the `/proc` scan the periodic counts share.
+    init(launcher: ProcessLauncher, killer: ProcessTreeKiller<C>, census: ProcessCensus<C>) {
+        self.launcher = launcher
+        self.killer = killer
+        self.census = census
+    }
+
+    func launch(_ request: LaunchRequest, tag: String) throws(SupervisorError) -> JobProcessTree {
+        var request = request
+        request.jobTag = tag
+        return JobProcessTree(root: try launcher.launch(request))
+    }
+
+    func processCount(of job: JobProcessTree) async -> Int {
+        await job.liveMemberCount(census: census)
+    }
+
+    func kill(_ job: JobProcessTree) async -> KillReport {
+        let report = await killer.kill(job)
+        await census.invalidate()
+        return report
+    }
+}
+
+extension HostProcessSupervisor where C == ContinuousClock {
+    /// The daemon's supervisor: a 2 s grace period, counts from scans at most 500 ms old.
+    init(launcher: ProcessLauncher, grace: Duration = .seconds(2)) {
+        self.init(
+            launcher: launcher, killer: ProcessTreeKiller(grace: grace), census: ProcessCensus())
+    }
+}
