@@ -27,6 +27,11 @@ extension Settings {
             V.adminSocket: adminSocketPath,
             V.lockDirectory: lockDirectory,
             V.logLevel: logLevel.rawValue,
+            V.jobSandbox: jobSandbox.rawValue,
+            V.jobSandboxRW: jobSandboxWritable.isEmpty ? "(empty)" : jobSandboxWritable.joined(separator: ","),
+            V.jobSandboxHide: jobSandboxHidden.isEmpty ? "(empty)" : jobSandboxHidden.joined(separator: ","),
+            V.jobEnvPassthrough: jobEnvironmentPassthrough.isEmpty
+                ? "(empty)" : jobEnvironmentPassthrough.joined(separator: ","),
         ]
         return V.all.map { ($0, values[$0] ?? "", sources[$0] ?? .default) }
     }

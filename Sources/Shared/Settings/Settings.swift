@@ -30,6 +30,14 @@ public struct Settings: Sendable {
     public var adminSocketPath: String
     public var lockDirectory: String
     public var logLevel: Logger.Level
+    /// `JOB_SANDBOX`.
+    public var jobSandbox: JobSandboxMode
+    /// `JOB_SANDBOX_RW`: extra absolute paths a sandboxed job may write.
+    public var jobSandboxWritable: [String]
+    /// `JOB_SANDBOX_HIDE`: extra absolute paths a sandboxed job must not see.
+    public var jobSandboxHidden: [String]
+    /// `JOB_ENV_PASSTHROUGH`: extra environment names or `PREFIX_*` patterns passed to claude.
+    public var jobEnvironmentPassthrough: [String]
     /// Where each variable's effective value came from, keyed by variable name.
     public var sources: [String: SettingValueSource]
     /// The env file that was read, if any.

@@ -75,6 +75,7 @@ public enum SettingsLoader {
         let adminSocket = parser.string(V.adminSocket) ?? paths.adminSocket(stateDirectory: stateDirectory)
         let lockDirectory = parser.string(V.lockDirectory) ?? paths.lockDirectory
         let logLevel = parseLogLevel(&parser)
+        let sandbox = parseSandbox(&parser, home: layers.value("HOME")?.value)
 
         let telegramEnabled = channels.telegram && telegramToken != nil
         let slackEnabled = channels.slack && slackBot != nil && slackApp != nil
@@ -101,7 +102,9 @@ public enum SettingsLoader {
             mcpConfigPath: mcpConfigPath, maxConcurrentJobs: maxConcurrentJobs, maxQueuedPerChat: maxQueuedPerChat,
             offlineMessageMaxAge: offlineMaxAge, telegramAPIBaseURL: telegramURL, slackAPIBaseURL: slackURL,
             stateDirectory: stateDirectory, adminSocketPath: adminSocket, lockDirectory: lockDirectory,
-            logLevel: logLevel, sources: parser.sources, envFilePath: layers.filePath)
+            logLevel: logLevel, jobSandbox: sandbox.mode, jobSandboxWritable: sandbox.writable,
+            jobSandboxHidden: sandbox.hidden, jobEnvironmentPassthrough: sandbox.environmentPassthrough,
+            sources: parser.sources, envFilePath: layers.filePath)
     }
 
     static func isTelegramToken(_ token: String) -> Bool {

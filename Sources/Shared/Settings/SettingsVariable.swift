@@ -23,12 +23,17 @@ public enum SettingsVariable {
     public static let adminSocket = "CLAUDIO_ADMIN_SOCKET"
     public static let lockDirectory = "CLAUDIO_LOCK_DIR"
     public static let logLevel = "LOG_LEVEL"
+    public static let jobSandbox = "JOB_SANDBOX"
+    public static let jobSandboxRW = "JOB_SANDBOX_RW"
+    public static let jobSandboxHide = "JOB_SANDBOX_HIDE"
+    public static let jobEnvPassthrough = "JOB_ENV_PASSTHROUGH"
 
     public static let all = [
         telegramBotToken, allowedUserIDs, slackBotToken, slackAppToken, slackAllowedUserIDs, rateLimitRequests,
         rateLimitWindow, commandTimeout, maxInputLength, skipPermissions, allowedTools, claudeCLIPath, workspacePath,
         mcpConfigPath, maxConcurrentJobs, maxQueuedPerChat, offlineMessageMaxAge, telegramAPIBaseURL, slackAPIBaseURL,
-        stateDirectory, adminSocket, lockDirectory, logLevel,
+        stateDirectory, adminSocket, lockDirectory, logLevel, jobSandbox, jobSandboxRW, jobSandboxHide,
+        jobEnvPassthrough,
     ]
 
     public static let secretNames: Set<String> = [telegramBotToken, slackBotToken, slackAppToken]
