@@ -26,9 +26,13 @@ actor JobScheduler {
     private var acceptingJobs = true
     private var finishedObservers: [@Sendable (Job, JobOutcomeKind) -> Void] = []
 
-    init(limits: Limits, executor: any JobExecutor) {
+    /// Whether jobs run in the sandbox, for the admin API's rows.
+    private let sandboxed: Bool
+
+    init(limits: Limits, executor: any JobExecutor, sandboxed: Bool = false) {
         self.limits = limits
         self.executor = executor
+        self.sandboxed = sandboxed
     }
 
     /// Called after each job ends (the store records history through it; tests wait on it).
@@ -200,6 +204,7 @@ actor JobScheduler {
     private func row(_ job: Job, state: JobRunState, startedAt: Date, at time: Date, processes: Int) -> JobInfo {
         JobInfo(
             origin: job.origin, state: state, pid: state == .running ? job.control.pid.map(Int.init) : nil,
-            startedAt: startedAt, elapsedSeconds: max(0, time.timeIntervalSince(startedAt)), processes: processes)
+            startedAt: startedAt, elapsedSeconds: max(0, time.timeIntervalSince(startedAt)), processes: processes,
+            sandboxed: sandboxed)
     }
 }

@@ -47,10 +47,27 @@ struct Daemon {
         let cli = await ClaudeCLIProbe(launcher: launcher).inspect(
             configuredPath: settings.claudeCLIPath, environment: environment)
         logWarnings(cli: cli)
+        let sandbox: SandboxProbe.Choice
+        do {
+            sandbox = try await SandboxProbe(launcher: launcher).choose(settings: settings, environment: environment)
+        } catch {
+            Self.printError(error.description)
+            return 2
+        }
+        if let warning = sandbox.status.warning { logger.warning("⚠️ \(warning)") }
+        let supervisor: any ProcessSupervisor =
+            if let bubblewrap = sandbox.bubblewrapPath {
+                BubblewrapSupervisor(
+                    bubblewrapPath: bubblewrap, settings: settings, home: environment["HOME"] ?? NSHomeDirectory(),
+                    launcher: launcher)
+            } else {
+                HostProcessSupervisor(launcher: launcher)
+            }
+        logger.notice("jobs run \(sandbox.status.isSandboxed ? "in bubblewrap (\(sandbox.bubblewrapPath ?? ""))" : "unsandboxed")")
 
         let http = HTTPClient(redacting: settings.secrets)
         let parts = await DaemonParts.assemble(
-            settings: settings, store: state, supervisor: HostProcessSupervisor(launcher: launcher), cli: cli,
+            settings: settings, store: state, supervisor: supervisor, sandbox: sandbox.status, cli: cli,
             environment: environment, http: http)
         let channels = parts.makeChannels()
         let reloader = AllowlistReloader(
@@ -58,6 +75,7 @@ struct Daemon {
             explicitEnvFile: settings.envFilePath != nil, telegramEnabled: settings.telegramEnabled)
         let backend = DaemonAdminBackend(
             settings: settings, startedAt: startedAt, gate: parts.gate, scheduler: parts.scheduler, channels: channels,
+            sandbox: sandbox.status,
             locks: locks, cli: cli, reloader: reloader)
         let admin = AdminServer(
             socketPath: settings.adminSocketPath, backend: backend, logger: Logger(label: "claudio.admin"))

@@ -8,6 +8,7 @@ struct DaemonAdminBackend: AdminBackend {
     let gate: Gate
     let scheduler: JobScheduler
     let channels: [any ChatChannel]
+    let sandbox: SandboxStatus
     let locks: [InstanceLock]
     let cli: ClaudeCLIInfo
     let reloader: AllowlistReloader
@@ -33,7 +34,7 @@ struct DaemonAdminBackend: AdminBackend {
                 commandTimeout: settings.commandTimeout, maxInputLength: settings.maxInputLength,
                 maxConcurrentJobs: settings.maxConcurrentJobs),
             skipPermissions: settings.skipPermissions, allowedTools: settings.allowedTools.description,
-            claudeCLI: ClaudeCLIStatus(path: cli.path, version: cli.version))
+            claudeCLI: ClaudeCLIStatus(path: cli.path, version: cli.version), sandbox: sandbox)
     }
 
     func jobs() async throws -> JobsResponse {

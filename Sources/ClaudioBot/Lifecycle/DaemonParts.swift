@@ -21,6 +21,8 @@ struct DaemonParts: Sendable {
     }
 
     let settings: Settings
+    /// How jobs are contained, as start-up decided.
+    let sandbox: SandboxStatus
     let gate: Gate
     let scheduler: JobScheduler
     let router: MessageRouter
@@ -31,12 +33,14 @@ struct DaemonParts: Sendable {
     /// - Parameters:
     ///   - store: durable state: sessions, denied-access records, job history, the Telegram offset.
     ///   - supervisor: launches and kills jobs' processes.
+    ///   - sandbox: how `supervisor` contains them.
     ///   - cli: the claude CLI as found at start.
     ///   - environment: what claude is started with.
     ///   - http: the libcurl client every channel shares (redacting the settings' secrets).
     ///   - clock: what every timeout, window and pause is measured on.
     static func assemble(
-        settings: Settings, store: StateStore, supervisor: any ProcessSupervisor, cli: ClaudeCLIInfo,
+        settings: Settings, store: StateStore, supervisor: any ProcessSupervisor, sandbox: SandboxStatus,
+        cli: ClaudeCLIInfo,
         environment: [String: String], http: HTTPClient, clock: AnyClock = .continuous, tuning: Tuning = .standard
     ) async -> DaemonParts {
         let gate = Gate(
@@ -54,12 +58,12 @@ struct DaemonParts: Sendable {
         executor.onFinished = { summary in await store.recordJob(JobHistoryEntry(summary)) }
         let scheduler = JobScheduler(
             limits: .init(maxConcurrent: settings.maxConcurrentJobs, maxQueuedPerChat: settings.maxQueuedPerChat),
-            executor: executor)
+            executor: executor, sandboxed: sandbox.isSandboxed)
         let router = MessageRouter(
             gate: gate, scheduler: scheduler, sessions: store, settings: settings, jobIDs: JobIDGenerator(), cli: cli)
         let context = ChannelContext(settings: settings, router: router, http: http, state: store, clock: clock)
         return DaemonParts(
-            settings: settings, gate: gate, scheduler: scheduler, router: router, channelContext: context,
+            settings: settings, sandbox: sandbox, gate: gate, scheduler: scheduler, router: router, channelContext: context,
             tuning: tuning)
     }
 

@@ -18,6 +18,7 @@ final class ChildReaper: Sendable {
     private static let isRunning = Atomic(false)
 
     private let registry: ChildRegistry
+    private let spawner = SpawnerThread(name: "claudio-spawner")
 
     /// Makes this process a child subreaper, ignores SIGPIPE (a child that stops reading its stdin
     /// must give EPIPE, not kill us) and starts the reaper thread.
@@ -41,9 +42,18 @@ final class ChildReaper: Sendable {
     }
 
     /// Runs `spawn` (which must start exactly one child and return its PID) and registers the child
-    /// before any exit status can be dispatched, so even a child that exits at once is not missed.
+    /// before any exit status can be dispatched, so even a child that exits at once is not missed. The spawn
+    /// happens on a permanent thread (see `SpawnerThread`).
     func spawnRegistered<Failure: Error>(_ spawn: () throws(Failure) -> pid_t) throws(Failure) -> SpawnedChild {
-        try registry.spawnRegistered(spawn)
+        let registry = registry
+        let outcome = spawner.perform { () -> Result<SpawnedChild, Failure> in
+            do throws(Failure) {
+                return .success(try registry.spawnRegistered(spawn))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try outcome.get()
     }
 
     /// Sends `signal` to a child started through this reaper, unless it has already been reaped —

@@ -14,9 +14,12 @@ public struct JobInfo: Codable, Sendable, Equatable {
     public var elapsedSeconds: Double
     /// How many processes the job's tree holds (claude and every tool it started).
     public var processes: Int
+    /// Whether the job runs (or will run) in the sandbox.
+    public var sandboxed: Bool
 
     public init(
-        origin: JobOrigin, state: JobRunState, pid: Int? = nil, startedAt: Date, elapsedSeconds: Double, processes: Int
+        origin: JobOrigin, state: JobRunState, pid: Int? = nil, startedAt: Date, elapsedSeconds: Double, processes: Int,
+        sandboxed: Bool = false
     ) {
         self.origin = origin
         self.state = state
@@ -24,6 +27,7 @@ public struct JobInfo: Codable, Sendable, Equatable {
         self.startedAt = startedAt
         self.elapsedSeconds = elapsedSeconds
         self.processes = processes
+        self.sandboxed = sandboxed
     }
 
     public subscript<Value>(dynamicMember keyPath: KeyPath<JobOrigin, Value>) -> Value {
@@ -36,6 +40,7 @@ public struct JobInfo: Codable, Sendable, Equatable {
         case startedAt = "started_at"
         case elapsedSeconds = "elapsed_seconds"
         case processes
+        case sandboxed
     }
 
     public init(from decoder: any Decoder) throws {
@@ -46,6 +51,7 @@ public struct JobInfo: Codable, Sendable, Equatable {
         startedAt = try container.decode(Date.self, forKey: .startedAt)
         elapsedSeconds = try container.decode(Double.self, forKey: .elapsedSeconds)
         processes = try container.decode(Int.self, forKey: .processes)
+        sandboxed = try container.decode(Bool.self, forKey: .sandboxed)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -56,5 +62,6 @@ public struct JobInfo: Codable, Sendable, Equatable {
         try container.encode(startedAt, forKey: .startedAt)
         try container.encode(elapsedSeconds, forKey: .elapsedSeconds)
         try container.encode(processes, forKey: .processes)
+        try container.encode(sandboxed, forKey: .sandboxed)
     }
 }

@@ -16,10 +16,13 @@ public struct StatusResponse: Codable, Sendable, Equatable {
     /// `ALLOWED_TOOLS` as configured: `*` for every tool, else the comma-separated list.
     public var allowedTools: String
     public var claudeCLI: ClaudeCLIStatus
+    /// How jobs are contained.
+    public var sandbox: SandboxStatus
 
     public init(
         version: String, pid: Int, startedAt: Date, uptimeSeconds: Int, channels: [ChannelStatus],
-        locks: [LockStatus], limits: LimitsInfo, skipPermissions: Bool, allowedTools: String, claudeCLI: ClaudeCLIStatus
+        locks: [LockStatus], limits: LimitsInfo, skipPermissions: Bool, allowedTools: String, claudeCLI: ClaudeCLIStatus,
+        sandbox: SandboxStatus
     ) {
         self.version = version
         self.pid = pid
@@ -31,6 +34,7 @@ public struct StatusResponse: Codable, Sendable, Equatable {
         self.skipPermissions = skipPermissions
         self.allowedTools = allowedTools
         self.claudeCLI = claudeCLI
+        self.sandbox = sandbox
     }
 
     enum CodingKeys: String, CodingKey {
@@ -44,5 +48,6 @@ public struct StatusResponse: Codable, Sendable, Equatable {
         case skipPermissions = "skip_permissions"
         case allowedTools = "allowed_tools"
         case claudeCLI = "claude_cli"
+        case sandbox
     }
 }

@@ -20,7 +20,8 @@ actor FakeAdminBackend: AdminBackend {
         limits: LimitsInfo(rateLimitRequests: 10, rateLimitWindow: 60, commandTimeout: 1800, maxInputLength: 10000,
                            maxConcurrentJobs: 3),
         skipPermissions: true, allowedTools: "Bash,Read",
-        claudeCLI: ClaudeCLIStatus(path: "/usr/local/bin/claude", version: "2.1.331 (Claude Code)"))
+        claudeCLI: ClaudeCLIStatus(path: "/usr/local/bin/claude", version: "2.1.331 (Claude Code)"),
+        sandbox: SandboxStatus(mode: .bwrap))
     static let jobsAnswer = JobsResponse(jobs: [
         JobInfo(
             origin: JobOrigin(

@@ -58,8 +58,9 @@ struct ClaudeJobExecutorTests {
         #expect(outcome == .ok)
         #expect(await replier.log.first == .sent("⏳ Working…"))
         #expect(await replier.lastOutcomeText == "echo: hello there")
-        let pid = fake.recordedPIDs.first ?? 0
-        #expect(await sessions.sessionID(for: key) == "session-\(pid)")
+        let session = fake.recordedSessions.first
+        #expect(session != nil)
+        #expect(await sessions.sessionID(for: key) == session)
     }
 
     @Test("a --version prompt reaches stdin as text; argv holds no prompt")

@@ -28,6 +28,8 @@ final class DaemonProcess: Sendable {
             "CLAUDIO_ADMIN_SOCKET": directory.path + "/run/admin.sock", "CLAUDIO_LOCK_DIR": directory.path,
             "WORKSPACE_PATH": directory.path, "CLAUDE_CLI_PATH": FakeClaude.path, "LOG_LEVEL": "debug",
             "IS_SANDBOX": "1",
+            // The fake claude writes down what it saw; a sandboxed job may write there only when told so.
+            "JOB_SANDBOX_RW": fake.record.path,
         ]) { $1 }
         environment.merge(extra) { $1 }
         return environment

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Shared
 
 @testable import ClaudioBot
@@ -26,6 +27,21 @@ struct FakeClaude {
         return text.split(separator: "\n").compactMap { Int32($0) }
     }
 
+    /// The session each run reported, in the order they ran.
+    var recordedSessions: [String] {
+        let text = (try? String(contentsOfFile: record.path + "/sessions", encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").map(String.init)
+    }
+
+    /// The live processes of this fake's runs, found from the host by the record directory in their environment:
+    /// unlike `recordedPIDs`, these are host PIDs also when the runs are sandboxed in their own PID namespace.
+    func liveProcesses() -> [ProcessIdentity] {
+        let entry = "FAKE_CLAUDE_RECORD=\(record.path)"
+        return ProcessTable.scan().processes.values
+            .filter { $0.isLive && $0.pid != getpid() && ProcessTable.environment(of: $0.pid, contains: entry) }
+            .map(\.identity)
+    }
+
     func files(prefix: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: record.path)) ?? []
         return names.filter { $0.hasPrefix(prefix) }.sorted().compactMap {
@@ -49,6 +65,9 @@ struct FakeClaude {
     static func supervisor(grace: Duration = .milliseconds(500)) -> HostProcessSupervisor<ContinuousClock> {
         HostProcessSupervisor(launcher: TestReaper.launcher, grace: grace)
     }
+
+    /// In-process harnesses run the fake as the daemon's own child (the sandbox is tested through the binary).
+    static let unsandboxed = SandboxStatus(mode: .off, reason: "JOB_SANDBOX=off")
 
     /// The CLI as the daemon would have found it at start.
     static let cli = ClaudeCLIInfo(path: path, version: "9.9.9 (Fake Claude Code)", problem: nil)

@@ -28,7 +28,8 @@ enum SnapshotFixtures {
                 rateLimitRequests: 10, rateLimitWindow: 60, commandTimeout: 1800, maxInputLength: 10000,
                 maxConcurrentJobs: 3),
             skipPermissions: true, allowedTools: "*",
-            claudeCLI: ClaudeCLIStatus(path: "/usr/local/bin/claude", version: "2.0.0 (Claude Code)"))
+            claudeCLI: ClaudeCLIStatus(path: "/usr/local/bin/claude", version: "2.0.0 (Claude Code)"),
+            sandbox: SandboxStatus(mode: .bwrap))
     }
 
     static func job(_ number: Int, prompt: String = "fix the build", username: String? = "alice",

@@ -13,7 +13,8 @@ enum AdminAPISamples {
     static let claudeCLI = ClaudeCLIStatus(path: nil, version: nil)
     static let status = StatusResponse(
         version: "1.0.0", pid: 4242, startedAt: startedAt, uptimeSeconds: 90, channels: [channel], locks: [lock],
-        limits: limits, skipPermissions: true, allowedTools: "*", claudeCLI: claudeCLI)
+        limits: limits, skipPermissions: true, allowedTools: "*", claudeCLI: claudeCLI,
+        sandbox: SandboxStatus(mode: .off, reason: "JOB_SANDBOX=off"))
     static let job = JobInfo(
         origin: JobOrigin(
             id: "j1", platform: .telegram, chatID: "-1001234567890123", userID: "9007199254740993",

@@ -24,8 +24,10 @@ struct AdminAPIShapeTests {
         let status = AdminAPISamples.status
         #expect(try keys(status) == [
             "version", "pid", "started_at", "uptime_seconds", "channels", "locks", "limits", "skip_permissions",
-            "allowed_tools", "claude_cli",
+            "allowed_tools", "claude_cli", "sandbox",
         ])
+        #expect(try keys(AdminAPISamples.status.sandbox) == ["mode", "reason"])
+        #expect(try object(SandboxStatus(mode: .bwrap))["reason"] is NSNull)
         #expect(try keys(AdminAPISamples.channel) == [
             "name", "enabled", "connected", "last_error", "allowlist_size", "allow_all",
         ])
@@ -53,7 +55,7 @@ struct AdminAPIShapeTests {
         #expect(try keys(JobsResponse(jobs: [])) == ["jobs"])
         #expect(try keys(AdminAPISamples.job) == [
             "id", "platform", "chat_id", "user_id", "username", "state", "pid", "started_at", "elapsed_seconds",
-            "processes", "prompt_excerpt",
+            "processes", "prompt_excerpt", "sandboxed",
         ])
         let job = try object(AdminAPISamples.job)
         #expect(job["user_id"] as? String == "9007199254740993")

@@ -33,7 +33,8 @@ struct SlackChannelHarness: Sendable {
         var tuning = DaemonParts.Tuning.fastForTests
         tuning.progressInterval = .seconds(2)
         let parts = await DaemonParts.assemble(
-            settings: settings, store: state, supervisor: FakeClaude.supervisor(), cli: FakeClaude.cli,
+            settings: settings, store: state, supervisor: FakeClaude.supervisor(), sandbox: FakeClaude.unsandboxed,
+            cli: FakeClaude.cli,
             environment: fake.environment, http: http, tuning: tuning)
         let scheduler = parts.scheduler
         let sessions = state

@@ -64,7 +64,8 @@ struct TelegramChannelHarness: Sendable {
         settings = try SettingsLoader.settings(from: EnvironmentLayers(processEnvironment: variables))
         http = HTTPClient(redacting: [token])
         parts = await DaemonParts.assemble(
-            settings: settings, store: store, supervisor: FakeClaude.supervisor(), cli: FakeClaude.cli,
+            settings: settings, store: store, supervisor: FakeClaude.supervisor(), sandbox: FakeClaude.unsandboxed,
+            cli: FakeClaude.cli,
             environment: claude.environment, http: http, tuning: .fastForTests)
     }
 

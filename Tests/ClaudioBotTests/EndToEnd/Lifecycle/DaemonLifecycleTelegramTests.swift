@@ -15,16 +15,17 @@ struct DaemonLifecycleTelegramTests {
         try await TelegramDaemonHarness.with { harness in
             let daemon = try await harness.start()
             await harness.fake.sendText("SETSID please", from: user)
+            // The fake claude and its setsid grandchild, as host processes (the job may run in a PID namespace).
             let running = await ProcessLiveness.waitUntil(timeout: .seconds(15)) {
-                harness.claude.recordedPIDs.count >= 2
+                harness.claude.liveProcesses().count >= 2
             }
             #expect(running, "the job never started its grandchild:\n\(daemon.stderr)")
-            let pids = harness.claude.recordedPIDs
+            let processes = harness.claude.liveProcesses()
 
             let status = await daemon.terminate()
             #expect(status.code == 0, "\(daemon.stderr)")
             try await harness.fake.waitForText("⚠️ Interrupted: Claudio is shutting down", inChat: user)
-            #expect(pids.allSatisfy { ProcStat.read(pid: $0)?.isLive != true })
+            #expect(processes.allSatisfy { !ProcessLiveness.isAlive($0) })
             #expect(!FileManager.default.fileExists(atPath: daemon.socketPath))
             #expect(!FileManager.default.fileExists(atPath: daemon.lockDirectory + "/telegram_claude_bot.lock"))
         }
@@ -64,7 +65,7 @@ struct DaemonLifecycleTelegramTests {
             try await harness.fake.waitForText(GateReplies.accessDenied, inChat: stranger)
             await harness.fake.sendText("remember me", from: user)
             try await harness.fake.waitForText("echo: remember me", inChat: user)
-            let session = try #require(harness.claude.recordedPIDs.first).description
+            let session = try #require(harness.claude.recordedSessions.first)
             #expect(await first.terminate().code == 0)
 
             let second = try await harness.start()
@@ -73,7 +74,7 @@ struct DaemonLifecycleTelegramTests {
             await harness.fake.sendText("again", from: user)
             try await harness.fake.waitForText("echo: again", inChat: user)
             let argvs = harness.claude.files(prefix: "argv.")
-            #expect(argvs.contains { $0.contains("--resume\nsession-\(session)\n") }, "\(argvs)")
+            #expect(argvs.contains { $0.contains("--resume\n\(session)\n") }, "\(argvs)")
             #expect(await second.terminate().code == 0)
         }
     }
