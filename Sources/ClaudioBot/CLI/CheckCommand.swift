@@ -19,13 +19,22 @@ struct CheckCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("❌ \(error)\n".utf8))
             throw ExitCode(2)
         }
-        let reaper = try ChildReaper()
-        let cli = await ClaudeCLIProbe(launcher: ProcessLauncher(reaper: reaper))
+        let launcher = ProcessLauncher(reaper: try ChildReaper())
+        let cli = await ClaudeCLIProbe(launcher: launcher)
             .inspect(configuredPath: settings.claudeCLIPath, environment: environment)
-        print(Self.report(settings, cli: cli, isRoot: getuid() == 0, environment: environment))
+        let sandbox: SandboxStatus
+        do {
+            sandbox = try await SandboxProbe(launcher: launcher).choose(settings: settings, environment: environment).status
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        print(Self.report(settings, cli: cli, sandbox: sandbox, isRoot: getuid() == 0, environment: environment))
     }
 
-    static func report(_ settings: Settings, cli: ClaudeCLIInfo, isRoot: Bool, environment: [String: String]) -> String {
+    static func report(
+        _ settings: Settings, cli: ClaudeCLIInfo, sandbox: SandboxStatus, isRoot: Bool, environment: [String: String]
+    ) -> String {
         var lines = ["Claudio \(ClaudioVersion.current) — configuration check", ""]
         lines.append("Env file: \(settings.envFilePath ?? "(none)")")
         lines.append("Settings (source in brackets):")
@@ -44,7 +53,14 @@ struct CheckCommand: AsyncParsableCommand {
         } else {
             lines.append("claude CLI: not found")
         }
-        let warnings = StartupWarnings.all(for: settings, cli: cli, isRoot: isRoot, environment: environment)
+        if sandbox.isSandboxed {
+            lines.append("Job sandbox: bubblewrap (JOB_SANDBOX=\(settings.jobSandbox.rawValue))")
+        } else {
+            lines.append("Job sandbox: off — \(sandbox.reason ?? "no sandbox")")
+        }
+        let warnings =
+            StartupWarnings.all(for: settings, cli: cli, isRoot: isRoot, environment: environment)
+            + [sandbox.warning].compactMap { $0 }
         if !warnings.isEmpty {
             lines.append("")
             lines.append("Warnings:")

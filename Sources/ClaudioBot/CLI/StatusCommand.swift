@@ -21,6 +21,7 @@ struct StatusCommand: AsyncParsableCommand {
                 + "timeout \(SecondsText.format(status.limits.commandTimeout)) s, max input \(status.limits.maxInputLength), "
                 + "\(status.limits.maxConcurrentJobs) jobs at once",
             "permissions: \(status.skipPermissions ? "skipped" : "asked"), tools: \(status.allowedTools)",
+            "sandbox: \(status.sandbox.isSandboxed ? "bubblewrap" : "OFF ⚠️ (\(status.sandbox.reason ?? "no sandbox"))")",
             "",
         ]
         var channels = TextTable("CHANNEL", "ENABLED", "CONNECTED", "ALLOWLIST", "LAST ERROR")

@@ -13,6 +13,8 @@ struct MessageRouter: Sendable {
     let jobIDs: JobIDGenerator
     /// The claude CLI as found at start, shown by the status commands.
     let cli: ClaudeCLIInfo
+    /// How jobs are contained, shown by the status commands.
+    var sandbox = SandboxStatus(mode: .off, reason: "not set up")
     let logger = Logger(label: "claudio.router")
 
     /// The gate's one decision about `message`. A denied sender is recorded here (except for `.notText`, which
@@ -96,7 +98,7 @@ struct MessageRouter: Sendable {
         let session = await sessions.sessionID(for: message.sessionKey)
         let running = await scheduler.runningJobCount
         return StatusTexts.status(
-            user: message.user, authorized: true, cli: cli, settings: settings, session: session,
+            user: message.user, authorized: true, cli: cli, settings: settings, sandbox: sandbox, session: session,
             runningJobs: running)
     }
 }

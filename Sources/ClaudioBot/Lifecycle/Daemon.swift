@@ -61,7 +61,7 @@ struct Daemon {
                     bubblewrapPath: bubblewrap, settings: settings, home: environment["HOME"] ?? NSHomeDirectory(),
                     launcher: launcher)
             } else {
-                HostProcessSupervisor(launcher: launcher)
+                HostProcessSupervisor(launcher: launcher, sweepingOrphans: true)
             }
         logger.notice("jobs run \(sandbox.status.isSandboxed ? "in bubblewrap (\(sandbox.bubblewrapPath ?? ""))" : "unsandboxed")")
 

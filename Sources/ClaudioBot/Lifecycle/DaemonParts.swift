@@ -23,6 +23,7 @@ struct DaemonParts: Sendable {
     let settings: Settings
     /// How jobs are contained, as start-up decided.
     let sandbox: SandboxStatus
+    let supervisor: any ProcessSupervisor
     let gate: Gate
     let scheduler: JobScheduler
     let router: MessageRouter
@@ -59,11 +60,12 @@ struct DaemonParts: Sendable {
         let scheduler = JobScheduler(
             limits: .init(maxConcurrent: settings.maxConcurrentJobs, maxQueuedPerChat: settings.maxQueuedPerChat),
             executor: executor, sandboxed: sandbox.isSandboxed)
-        let router = MessageRouter(
+        var router = MessageRouter(
             gate: gate, scheduler: scheduler, sessions: store, settings: settings, jobIDs: JobIDGenerator(), cli: cli)
+        router.sandbox = sandbox
         let context = ChannelContext(settings: settings, router: router, http: http, state: store, clock: clock)
         return DaemonParts(
-            settings: settings, sandbox: sandbox, gate: gate, scheduler: scheduler, router: router, channelContext: context,
+            settings: settings, sandbox: sandbox, supervisor: supervisor, gate: gate, scheduler: scheduler, router: router, channelContext: context,
             tuning: tuning)
     }
 
@@ -86,9 +88,10 @@ struct DaemonParts: Sendable {
             context: channelContext, reconnectBackoff: tuning.reconnectBackoff, sendBackoff: tuning.slackSendBackoff)
     }
 
-    /// Stops intake, kills every job (telling its chat) and flushes the denied-access records.
+    /// Stops intake, kills every job (telling its chat) and what they left behind, and flushes the denied-access records.
     func stopJobs() async {
         await scheduler.shutdown()
+        await supervisor.sweepOrphans()
         await gate.flushDeniedRecords()
     }
 }

@@ -12,7 +12,7 @@ struct BubblewrapSupervisor<C: Clock<Duration>>: ProcessSupervisor {
     /// What a job sees; built when each job starts, since the files it hides may appear after the daemon started.
     let profile: @Sendable (_ workingDirectory: String?) -> SandboxProfile
     let launcher: ProcessLauncher
-    let killer: NamespaceKiller<C>
+    var killer: NamespaceKiller<C>
     let census: ProcessCensus<C>
 
     func launch(_ request: LaunchRequest, tag: String) throws(SupervisorError) -> JobProcessTree {

@@ -56,6 +56,12 @@ final class ChildReaper: Sendable {
         return try outcome.get()
     }
 
+    /// Whether `pid` is a child started through this reaper and not reaped yet; a child of this process that is
+    /// not is an orphan it inherited as subreaper.
+    func started(_ pid: pid_t) -> Bool {
+        registry.isRegistered(pid)
+    }
+
     /// Sends `signal` to a child started through this reaper, unless it has already been reaped —
     /// its PID could then belong to an unrelated process.
     /// - Returns: whether the signal was sent.

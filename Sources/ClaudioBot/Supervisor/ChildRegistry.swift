@@ -36,6 +36,13 @@ final class ChildRegistry: @unchecked Sendable {
         return kill(pid, signal) == 0
     }
 
+    /// Whether `pid` is a child this process started and has not reaped yet (not an orphan it inherited).
+    func isRegistered(_ pid: pid_t) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return waiting[pid] != nil
+    }
+
     /// The reaper thread's body. Blocks in `waitid`; when there is no child at all (ECHILD) it sleeps
     /// until the next spawn rather than spinning.
     func reapForever() -> Never {

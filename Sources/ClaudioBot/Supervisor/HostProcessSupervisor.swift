@@ -17,21 +17,31 @@ struct HostProcessSupervisor<C: Clock<Duration>>: ProcessSupervisor {
     let launcher: ProcessLauncher
     let killer: ProcessTreeKiller<C>
     let census: ProcessCensus<C>
+    /// The daemon's: kills unowned orphans when a job ends and at shutdown. Nil where the process is shared with
+    /// other users of the reaper (tests), whose orphans are not this supervisor's to kill.
+    let orphans: OrphanSweeper?
 
     /// - Parameters:
     ///   - launcher: starts processes; owns the daemon's one `ChildReaper`.
     ///   - killer: the kill policy (grace period and polling).
     ///   - census: the `/proc` scan the periodic counts share.
-    init(launcher: ProcessLauncher, killer: ProcessTreeKiller<C>, census: ProcessCensus<C>) {
+    ///   - orphans: sweeps orphans no live job owns, if this supervisor is the only one in the process.
+    init(
+        launcher: ProcessLauncher, killer: ProcessTreeKiller<C>, census: ProcessCensus<C>,
+        orphans: OrphanSweeper? = nil
+    ) {
         self.launcher = launcher
         self.killer = killer
         self.census = census
+        self.orphans = orphans
     }
 
     func launch(_ request: LaunchRequest, tag: String) throws(SupervisorError) -> JobProcessTree {
         var request = request
         request.jobTag = tag
-        return JobProcessTree(root: try launcher.launch(request))
+        let job = JobProcessTree(root: try launcher.launch(request))
+        orphans?.track(job)
+        return job
     }
 
     func processCount(of job: JobProcessTree) async -> Int {
@@ -39,16 +49,25 @@ struct HostProcessSupervisor<C: Clock<Duration>>: ProcessSupervisor {
     }
 
     func kill(_ job: JobProcessTree) async -> KillReport {
-        let report = await killer.kill(job)
+        var report = await killer.kill(job)
+        if let orphans {
+            orphans.forget(job)
+            report.killedCount += await orphans.sweep()
+        }
         await census.invalidate()
         return report
+    }
+
+    func sweepOrphans() async {
+        await orphans?.sweep()
     }
 }
 
 extension HostProcessSupervisor where C == ContinuousClock {
     /// The daemon's supervisor: a 2 s grace period, counts from scans at most 500 ms old.
-    init(launcher: ProcessLauncher, grace: Duration = .seconds(2)) {
+    init(launcher: ProcessLauncher, grace: Duration = .seconds(2), sweepingOrphans: Bool = false) {
         self.init(
-            launcher: launcher, killer: ProcessTreeKiller(grace: grace), census: ProcessCensus())
+            launcher: launcher, killer: ProcessTreeKiller(grace: grace), census: ProcessCensus(),
+            orphans: sweepingOrphans ? OrphanSweeper(reaper: launcher.reaper) : nil)
     }
 }

@@ -14,4 +14,11 @@ protocol ProcessSupervisor: Sendable {
     /// Kills every process of the job and waits for its root to be reaped; when it returns, none is left. Also
     /// the sweep after claude exits on its own: whatever it left running (a background command) dies with it.
     func kill(_ job: JobProcessTree) async -> KillReport
+
+    /// Kills what finished jobs left behind that no live job owns (at shutdown, after every job was killed).
+    func sweepOrphans() async
+}
+
+extension ProcessSupervisor {
+    func sweepOrphans() async {}
 }

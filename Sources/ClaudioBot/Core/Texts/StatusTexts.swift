@@ -16,7 +16,8 @@ enum StatusTexts {
     }
 
     static func status(
-        user: ChatUser, authorized: Bool, cli: ClaudeCLIInfo, settings: Settings, session: String?, runningJobs: Int
+        user: ChatUser, authorized: Bool, cli: ClaudeCLIInfo, settings: Settings, sandbox: SandboxStatus,
+        session: String?, runningJobs: Int
     ) -> String {
         var lines = ["📊 Claudio status"]
         if let version = cli.version {
@@ -25,6 +26,11 @@ enum StatusTexts {
             lines.append("Claude CLI: not available — \(cli.problem ?? "unknown problem")")
         }
         lines.append("Workspace: \(settings.workspacePath)")
+        if sandbox.isSandboxed {
+            lines.append("Sandbox: bubblewrap (a job sees only the workspace and HOME as writable)")
+        } else {
+            lines.append("⚠️ Sandbox: OFF (\(sandbox.reason ?? "no sandbox")) — a job can reach the bot's own secrets")
+        }
         lines.append("Your session: \(session ?? "none (the next prompt starts a new conversation)")")
         lines.append(
             "Limits: \(settings.rateLimitRequests) prompts per \(SecondsText.format(settings.rateLimitWindow)) s, "

@@ -1,0 +1,57 @@
+import Glibc
+import Synchronization
+
+/// Kills what unsandboxed jobs leave behind without a job to own it (SPEC §12).
+///
+/// The daemon is a child subreaper, so every orphan of a job is reparented to it. An orphan that scrubbed its
+/// environment and double-forked before any scan saw it belongs to no job's tree any more; it is still the
+/// daemon's child, though, and one the daemon never started. When a job ends and at shutdown, such children —
+/// unless a live job still claims them — are killed with their descendants.
+final class OrphanSweeper: Sendable {
+    private let reaper: ChildReaper
+    private let liveJobs = Mutex<[ObjectIdentifier: JobProcessTree]>([:])
+
+    init(reaper: ChildReaper) {
+        self.reaper = reaper
+    }
+
+    func track(_ job: JobProcessTree) {
+        liveJobs.withLock { $0[ObjectIdentifier(job)] = job }
+    }
+
+    func forget(_ job: JobProcessTree) {
+        _ = liveJobs.withLock { $0.removeValue(forKey: ObjectIdentifier(job)) }
+    }
+
+    /// Kills every orphan no live job claims, and everything descended from it.
+    /// - Returns: how many processes were killed.
+    @discardableResult
+    func sweep() async -> Int {
+        var claimed: Set<ProcessIdentity> = []
+        for job in liveJobs.withLock({ Array($0.values) }) {
+            claimed.formUnion(await job.refresh().map(\.identity))
+        }
+        var killed: Set<ProcessIdentity> = []
+        // SIGKILL is delivered asynchronously and a dying orphan may have forked: rescan a few rounds.
+        for _ in 0..<10 {
+            let table = ProcessTable.scan()
+            let daemon = getpid()
+            let orphans = table.processes.values.filter {
+                $0.isLive && $0.parentPID == daemon && !reaper.started($0.pid) && !claimed.contains($0.identity)
+            }
+            var pending = orphans.map(\.pid)
+            var doomed: [ProcStat] = []
+            while let pid = pending.popLast() {
+                guard let stat = table.processes[pid], stat.isLive, !claimed.contains(stat.identity) else { continue }
+                doomed.append(stat)
+                pending.append(contentsOf: table.children(of: pid))
+            }
+            guard !doomed.isEmpty else { break }
+            for stat in doomed where Glibc.kill(stat.pid, SIGKILL) == 0 {
+                killed.insert(stat.identity)
+            }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return killed.count
+    }
+}
