@@ -20,14 +20,15 @@ final class DaemonProcess: Sendable {
     var stderr: String { log.withLock { $0 } }
     var client: AdminClient { AdminClient(socketPath: socketPath) }
 
-    /// The environment a test daemon runs with: its files in `directory`, the fake claude, no real network.
+    /// The environment a test daemon runs with: its files in `directory`, the fake claude (its variables passed
+    /// through, its record directory writable in a sandbox), no real network.
     static func environment(in directory: ScratchDirectory, fake: FakeClaude, extra: [String: String]) -> [String: String] {
         var environment = fake.environment
         environment.merge([
             "HOME": directory.path, "CLAUDIO_STATE_DIR": directory.path + "/state",
             "CLAUDIO_ADMIN_SOCKET": directory.path + "/run/admin.sock", "CLAUDIO_LOCK_DIR": directory.path,
             "WORKSPACE_PATH": directory.path, "CLAUDE_CLI_PATH": FakeClaude.path, "LOG_LEVEL": "debug",
-            "IS_SANDBOX": "1",
+            "IS_SANDBOX": "1", "JOB_ENV_PASSTHROUGH": FakeClaude.passthrough, "JOB_SANDBOX_RW": fake.record.path,
         ]) { $1 }
         environment.merge(extra) { $1 }
         return environment
