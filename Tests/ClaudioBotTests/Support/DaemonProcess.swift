@@ -35,12 +35,17 @@ final class DaemonProcess: Sendable {
     }
 
     /// Starts `claudio run` (plus `arguments`) in `directory` with exactly `environment`.
-    init(directory: ScratchDirectory, environment: [String: String], arguments: [String] = []) throws {
+    /// - Parameter runner: a command that execs the rest of its arguments (e.g. `setpriv --reuid=…`), so the PID
+    ///   is still the daemon's; empty runs `claudio` directly.
+    init(
+        directory: ScratchDirectory, environment: [String: String], arguments: [String] = [], runner: [String] = []
+    ) throws {
         self.directory = directory
         self.environment = environment
+        let command = runner + [ClaudioBinary.path, "run"] + arguments
         process = try TestReaper.launcher.launch(
             LaunchRequest(
-                executablePath: ClaudioBinary.path, arguments: ["run"] + arguments, environment: environment,
+                executablePath: command[0], arguments: Array(command.dropFirst()), environment: environment,
                 workingDirectory: directory.path, standardInput: .nullDevice, standardOutput: .capture,
                 standardError: .capture))
         let stream = process.standardError
