@@ -29,7 +29,9 @@ final class BenchDaemon: Sendable {
             "PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": directory.path, "LOG_LEVEL": "info",
             "TELEGRAM_BOT_TOKEN": telegram.token, "TELEGRAM_API_BASE_URL": telegram.baseURL,
             "ALLOWED_USER_IDS": "4242", "CLAUDE_CLI_PATH": BenchPaths.benchClaude,
-            "BENCH_CLAUDE_LOG": directory.path + "/claude", "WORKSPACE_PATH": directory.path,
+            // claude gets only SPEC §12's variables from the daemon; the bench claude's own one is passed explicitly.
+            "BENCH_CLAUDE_LOG": directory.path + "/claude", "JOB_ENV_PASSTHROUGH": "BENCH_CLAUDE_*",
+            "WORKSPACE_PATH": directory.path,
             "CLAUDIO_STATE_DIR": directory.path + "/state", "CLAUDIO_ADMIN_SOCKET": directory.path + "/run/admin.sock",
             "CLAUDIO_LOCK_DIR": directory.path,
         ]

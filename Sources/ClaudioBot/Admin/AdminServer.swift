@@ -11,8 +11,8 @@ import Synchronization
 /// Starting (in ``run()``): the socket's directory is created with mode 0700 if missing; a socket already at the path
 /// is probed, so a live daemon's makes start fail with `AdminServerError.anotherDaemonServing` and a dead daemon's is
 /// replaced; the socket is bound under a 0177 umask, so it is 0600 from the start. Each connection's peer
-/// credentials are checked: only the daemon's own uid and root are served. Stopping (graceful shutdown or
-/// cancellation) closes the socket and removes its file.
+/// credentials are checked: only the daemon's own uid and root are served, and a job's processes get 403 on every
+/// endpoint (SPEC §12). Stopping (graceful shutdown or cancellation) closes the socket and removes its file.
 ///
 /// Run it in a `ServiceGroup`; ``waitUntilListening()`` returns once the socket accepts connections.
 final class AdminServer: Service, Sendable {
@@ -20,6 +20,7 @@ final class AdminServer: Service, Sendable {
     let socketPath: String
     private let backend: any AdminBackend
     private let allowedPeerUIDs: Set<UInt32>
+    private let jobPeers: any JobPeerDetector
     private let logger: Logger
     private let listening = ListeningSignal()
     private let started = Atomic(false)
@@ -28,11 +29,16 @@ final class AdminServer: Service, Sendable {
     ///   - socketPath: where to listen.
     ///   - backend: what answers the requests.
     ///   - allowedPeerUIDs: the uids served; by default the daemon's effective uid and root.
+    ///   - jobPeers: recognises a job's processes among the peers; by default by their descent from this process.
     ///   - logger: for refused connections and failed requests.
-    init(socketPath: String, backend: any AdminBackend, allowedPeerUIDs: Set<UInt32>? = nil, logger: Logger) {
+    init(
+        socketPath: String, backend: any AdminBackend, allowedPeerUIDs: Set<UInt32>? = nil,
+        jobPeers: any JobPeerDetector = ProcessTreeJobPeerDetector(), logger: Logger
+    ) {
         self.socketPath = socketPath
         self.backend = backend
         self.allowedPeerUIDs = allowedPeerUIDs ?? [geteuid(), 0]
+        self.jobPeers = jobPeers
         self.logger = logger
     }
 
@@ -63,10 +69,12 @@ final class AdminServer: Service, Sendable {
         let mask = await SocketCreationMask.shared.begin(0o177)
         let application = Application(
             router: AdminRoutes.router(serving: backend),
-            server: HTTPServerBuilder { [allowedPeerUIDs] responder in
+            server: HTTPServerBuilder { [allowedPeerUIDs, jobPeers] responder in
                 PeerCredentialChannel(
                     http: HTTP1Channel(responder: responder, configuration: .init(idleTimeout: .seconds(60))),
-                    allowedUIDs: allowedPeerUIDs)
+                    refusal: HTTP1Channel(
+                        responder: JobPeerRefusal.responder, configuration: .init(idleTimeout: .seconds(60))),
+                    allowedUIDs: allowedPeerUIDs, jobPeers: jobPeers)
             },
             configuration: ApplicationConfiguration(address: .unixDomainSocket(path: socketPath)),
             onServerRunning: { [listening] _ in

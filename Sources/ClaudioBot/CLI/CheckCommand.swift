@@ -21,7 +21,9 @@ struct CheckCommand: AsyncParsableCommand {
         }
         let launcher = ProcessLauncher(reaper: try ChildReaper())
         let cli = await ClaudeCLIProbe(launcher: launcher)
-            .inspect(configuredPath: settings.claudeCLIPath, environment: environment)
+            .inspect(
+                configuredPath: settings.claudeCLIPath,
+                environment: JobEnvironment(settings: settings).scrub(environment))
         let sandbox: SandboxStatus
         do {
             sandbox = try await SandboxProbe(launcher: launcher).choose(settings: settings, environment: environment).status

@@ -19,6 +19,13 @@ struct RunCommand: AsyncParsableCommand {
     var noSlack = false
 
     func run() async throws {
+        // Before anything is read or created: a job runs as the daemon's user (SPEC §12).
+        do {
+            try ProcessHardening.apply()
+        } catch {
+            FileHandle.standardError.write(Data("❌ \(error)\n".utf8))
+            throw ExitCode(1)
+        }
         let settings: Settings
         do {
             settings = try await SettingsLoader.load(

@@ -9,7 +9,8 @@ struct ClaudeRunner: Sendable {
     let settings: Settings
     /// The resolved CLI path (see `ClaudeCLIProbe`).
     let executablePath: String
-    /// claude inherits the daemon's environment: the operator configures the CLI the usual way.
+    /// What claude is started with (plus its `CLAUDIO_JOB_ID`): the daemon builds it with `JobEnvironment`, so the
+    /// operator configures the CLI the usual way without handing it the daemon's secrets.
     let environment: [String: String]
     /// Times `COMMAND_TIMEOUT`, the process-count refreshes and the output drain.
     var clock: AnyClock = .continuous

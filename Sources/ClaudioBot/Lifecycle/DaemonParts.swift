@@ -36,7 +36,7 @@ struct DaemonParts: Sendable {
     ///   - supervisor: launches and kills jobs' processes.
     ///   - sandbox: how `supervisor` contains them.
     ///   - cli: the claude CLI as found at start.
-    ///   - environment: what claude is started with.
+    ///   - environment: the daemon's environment; claude gets the part `JobEnvironment` lets through.
     ///   - http: the libcurl client every channel shares (redacting the settings' secrets).
     ///   - clock: what every timeout, window and pause is measured on.
     static func assemble(
@@ -51,7 +51,7 @@ struct DaemonParts: Sendable {
             deniedSeed: await store.deniedRecords(limit: DeniedAccessLog.defaultCapacity))
         var runner = ClaudeRunner(
             supervisor: supervisor, settings: settings, executablePath: cli.path ?? settings.claudeCLIPath,
-            environment: environment)
+            environment: JobEnvironment(settings: settings).scrub(environment))
         runner.clock = clock
         var executor = ClaudeJobExecutor(runner: runner, sessions: store)
         executor.clock = clock

@@ -6,6 +6,9 @@ import Testing
 @testable import ClaudioBot
 
 /// Connects with `curl --unix-socket` from child processes, as the operator would, and as another user.
+///
+/// An operator's curl does not descend from the daemon; here it descends from the test process, which plays the
+/// daemon, so these servers are told that no peer is a job (`AdminJobPeerTests` covers jobs).
 @Suite("Admin socket peer credentials with curl", .timeLimit(.minutes(1)))
 struct AdminPeerCredentialTests {
     static let curl = ExecutableLocator.locate("curl", searchPath: TestReaper.environment["PATH"])
@@ -20,7 +23,7 @@ struct AdminPeerCredentialTests {
 
     @Test("curl --unix-socket reaches the API as the daemon's own user", .enabled(if: curl != nil))
     func curlAsOwner() async throws {
-        let running = try await RunningAdminServer.start()
+        let running = try await RunningAdminServer.start(jobPeers: ScriptedJobPeerDetector(isJob: false))
         defer { running.removeDirectory() }
         let result = try await probe.run(
             try #require(Self.curl), arguments: curlStatus(running.socketPath), environment: TestReaper.environment)
@@ -34,7 +37,8 @@ struct AdminPeerCredentialTests {
     /// Runs `curl …/v1/status` as nobody against a fresh server serving `allowedPeerUIDs`, with the socket's path
     /// opened to everyone so that only the peer-credential check can stand between nobody and the API.
     func curlAsNobody(allowedPeerUIDs: Set<UInt32>?) async throws -> ProbeResult {
-        let running = try await RunningAdminServer.start(allowedPeerUIDs: allowedPeerUIDs)
+        let running = try await RunningAdminServer.start(
+            allowedPeerUIDs: allowedPeerUIDs, jobPeers: ScriptedJobPeerDetector(isJob: false))
         defer { running.removeDirectory() }
         chmod(running.directory, 0o711)
         chmod(running.directory + "/run", 0o711)

@@ -19,14 +19,17 @@ struct RunningAdminServer: Sendable {
     static let quietLogger = Logger(label: "claudio.admin.test") { _ in SwiftLogNoOpLogHandler() }
 
     /// Starts a server and returns once it listens.
+    /// - Parameter jobPeers: by default the daemon's own detector, with the test process as the daemon: every process
+    ///   the test starts is then a job's.
     static func start(
         backend: any AdminBackend = FakeAdminBackend(), in directory: String? = nil,
-        allowedPeerUIDs: Set<UInt32>? = nil
+        allowedPeerUIDs: Set<UInt32>? = nil, jobPeers: any JobPeerDetector = ProcessTreeJobPeerDetector()
     ) async throws -> RunningAdminServer {
         let directory = try directory ?? makeTemporaryDirectory()
         let socketPath = directory + "/run/admin.sock"
         let server = AdminServer(
-            socketPath: socketPath, backend: backend, allowedPeerUIDs: allowedPeerUIDs, logger: quietLogger)
+            socketPath: socketPath, backend: backend, allowedPeerUIDs: allowedPeerUIDs, jobPeers: jobPeers,
+            logger: quietLogger)
         let group = ServiceGroup(
             configuration: .init(services: [server], gracefulShutdownSignals: [], logger: quietLogger))
         let task = Task { try await group.run() }

@@ -20,14 +20,15 @@ final class DaemonProcess: Sendable {
     var stderr: String { log.withLock { $0 } }
     var client: AdminClient { AdminClient(socketPath: socketPath) }
 
-    /// The environment a test daemon runs with: its files in `directory`, the fake claude, no real network.
+    /// The environment a test daemon runs with: its files in `directory`, the fake claude (its variables passed
+    /// through, its record directory writable in a sandbox), no real network.
     static func environment(in directory: ScratchDirectory, fake: FakeClaude, extra: [String: String]) -> [String: String] {
         var environment = fake.environment
         environment.merge([
             "HOME": directory.path, "CLAUDIO_STATE_DIR": directory.path + "/state",
             "CLAUDIO_ADMIN_SOCKET": directory.path + "/run/admin.sock", "CLAUDIO_LOCK_DIR": directory.path,
             "WORKSPACE_PATH": directory.path, "CLAUDE_CLI_PATH": FakeClaude.path, "LOG_LEVEL": "debug",
-            "IS_SANDBOX": "1",
+            "IS_SANDBOX": "1", "JOB_ENV_PASSTHROUGH": FakeClaude.passthrough,
             // The fake claude writes down what it saw; a sandboxed job may write there only when told so.
             "JOB_SANDBOX_RW": fake.record.path,
         ]) { $1 }
@@ -36,12 +37,17 @@ final class DaemonProcess: Sendable {
     }
 
     /// Starts `claudio run` (plus `arguments`) in `directory` with exactly `environment`.
-    init(directory: ScratchDirectory, environment: [String: String], arguments: [String] = []) throws {
+    /// - Parameter runner: a command that execs the rest of its arguments (e.g. `setpriv --reuid=…`), so the PID
+    ///   is still the daemon's; empty runs `claudio` directly.
+    init(
+        directory: ScratchDirectory, environment: [String: String], arguments: [String] = [], runner: [String] = []
+    ) throws {
         self.directory = directory
         self.environment = environment
+        let command = runner + [ClaudioBinary.path, "run"] + arguments
         process = try TestReaper.launcher.launch(
             LaunchRequest(
-                executablePath: ClaudioBinary.path, arguments: ["run"] + arguments, environment: environment,
+                executablePath: command[0], arguments: Array(command.dropFirst()), environment: environment,
                 workingDirectory: directory.path, standardInput: .nullDevice, standardOutput: .capture,
                 standardError: .capture))
         let stream = process.standardError

@@ -13,6 +13,11 @@ struct FakeClaude {
 
     let record: ScratchDirectory
 
+    /// `JOB_ENV_PASSTHROUGH` for a daemon running the fake: claude gets none of the daemon's environment beyond
+    /// SPEC §12's list, so the fake's own variables (`FAKE_CLAUDE_RECORD`) are passed the way an operator would pass
+    /// a tool's.
+    static let passthrough = "FAKE_CLAUDE_*"
+
     init() throws {
         record = try ScratchDirectory()
     }

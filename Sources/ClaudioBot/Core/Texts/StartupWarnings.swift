@@ -10,6 +10,13 @@ enum StartupWarnings {
         + "--dangerously-skip-permissions as root. Run Claudio as an ordinary user (recommended), or set IS_SANDBOX=1 "
         + "in a disposable sandbox, or SKIP_PERMISSIONS=false."
 
+    /// `JOB_ENV_PASSTHROUGH` lists what claude never gets; the rest of the list still applies (SPEC §12).
+    static func withheldPassthrough(_ entries: [WithheldPassthrough]) -> String {
+        "JOB_ENV_PASSTHROUGH lists variables that are never passed to claude (Claudio's bot tokens, "
+            + "TRANSCRIPTION_API_KEY and CLAUDIO_*), so they are ignored: "
+            + entries.map(\.description).joined(separator: ", ") + ". The rest of the list is passed."
+    }
+
     /// Every warning that applies: logged at start by the daemon and printed by `claudio check`.
     static func all(for settings: Settings, cli: ClaudeCLIInfo, isRoot: Bool, environment: [String: String])
         -> [String]
@@ -20,6 +27,10 @@ enum StartupWarnings {
         }
         if isRoot, settings.skipPermissions, environment["IS_SANDBOX"] != "1" {
             warnings.append(rootWithoutSandbox)
+        }
+        let withheld = JobEnvironment(settings: settings).withheld
+        if !withheld.isEmpty {
+            warnings.append(withheldPassthrough(withheld))
         }
         if let problem = cli.problem {
             warnings.append(problem)

@@ -26,7 +26,7 @@ struct SlackChannelHarness: Sendable {
                 "SLACK_BOT_TOKEN": botToken, "SLACK_APP_TOKEN": FakeSlack.appToken,
                 "SLACK_API_BASE_URL": slack.baseURL, "SLACK_ALLOWED_USER_IDS": allowed.joined(separator: ","),
                 "WORKSPACE_PATH": "/tmp", "HOME": "/tmp", "CLAUDE_CLI_PATH": FakeClaude.path,
-                "CLAUDIO_STATE_DIR": scratch.path,
+                "CLAUDIO_STATE_DIR": scratch.path, "JOB_ENV_PASSTHROUGH": FakeClaude.passthrough,
             ]))
         let state = try await StateStore.open(stateDirectory: scratch.path)
         let http = HTTPClient(redacting: settings.secrets)

@@ -59,6 +59,7 @@ struct TelegramChannelHarness: Sendable {
         var variables = [
             "TELEGRAM_BOT_TOKEN": token, "ALLOWED_USER_IDS": String(Self.authorizedUser),
             "TELEGRAM_API_BASE_URL": fake.baseURL, "WORKSPACE_PATH": "/tmp", "HOME": "/tmp",
+            "JOB_ENV_PASSTHROUGH": FakeClaude.passthrough,
         ]
         variables.merge(environment) { $1 }
         settings = try SettingsLoader.settings(from: EnvironmentLayers(processEnvironment: variables))

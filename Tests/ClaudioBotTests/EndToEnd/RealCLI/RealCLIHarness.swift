@@ -45,7 +45,8 @@ struct RealCLIHarness {
     func executor(settings: Settings) -> ClaudeJobExecutor {
         let runner = ClaudeRunner(
             supervisor: FakeClaude.supervisor(grace: .milliseconds(1500)), settings: settings,
-            executablePath: cliPath, environment: RealClaudeCLI.environment(api: api, home: scratch.path))
+            executablePath: cliPath,
+            environment: JobEnvironment(settings: settings).scrub(RealClaudeCLI.environment(api: api, home: scratch.path)))
         var executor = ClaudeJobExecutor(runner: runner, sessions: sessions)
         executor.progressInterval = .milliseconds(100)
         return executor

@@ -54,6 +54,8 @@ enum RealClaudeCLI {
     ///
     /// `IS_SANDBOX=1`: tests run as root in CI, and the CLI refuses `--dangerously-skip-permissions` as root without
     /// it. Non-essential traffic (telemetry, update checks) is turned off so the CLI only talks to the fake.
+    /// Every variable here is on SPEC §12's list of what the daemon passes to claude, so a daemon started with them
+    /// needs no `JOB_ENV_PASSTHROUGH` for the CLI.
     static func environment(api: FakeAnthropic, home: String) -> [String: String] {
         [
             "PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": home, "ANTHROPIC_BASE_URL": api.baseURL,

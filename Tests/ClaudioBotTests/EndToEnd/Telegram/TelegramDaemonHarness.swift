@@ -46,9 +46,10 @@ final class TelegramDaemonHarness: Sendable {
     }
 
     /// Starts `claudio run` and returns once it polls Telegram.
-    func start(_ extra: [String: String] = [:]) async throws -> DaemonProcess {
+    /// - Parameter runner: see `DaemonProcess.init`, e.g. `setpriv` to run the daemon as another user.
+    func start(_ extra: [String: String] = [:], runner: [String] = []) async throws -> DaemonProcess {
         let mark = await fake.mark()
-        let daemon = try launch(extra)
+        let daemon = try launch(extra, runner: runner)
         do {
             try await fake.waitForMethod("setMyCommands", after: mark, timeout: .seconds(30))
         } catch {
@@ -58,8 +59,8 @@ final class TelegramDaemonHarness: Sendable {
     }
 
     /// Starts `claudio run` without waiting for anything.
-    func launch(_ extra: [String: String] = [:]) throws -> DaemonProcess {
-        let daemon = try DaemonProcess(directory: directory, environment: environment(extra))
+    func launch(_ extra: [String: String] = [:], runner: [String] = []) throws -> DaemonProcess {
+        let daemon = try DaemonProcess(directory: directory, environment: environment(extra), runner: runner)
         started.withLock { $0.append(daemon) }
         return daemon
     }
