@@ -1,4 +1,5 @@
 import Glibc
+import Logging
 import Synchronization
 
 /// Kills what unsandboxed jobs leave behind without a job to own it (SPEC §12).
@@ -10,6 +11,7 @@ import Synchronization
 final class OrphanSweeper: Sendable {
     private let reaper: ChildReaper
     private let liveJobs = Mutex<[ObjectIdentifier: JobProcessTree]>([:])
+    private let logger = Logger(label: "claudio.supervisor")
 
     init(reaper: ChildReaper) {
         self.reaper = reaper
@@ -51,6 +53,9 @@ final class OrphanSweeper: Sendable {
                 killed.insert(stat.identity)
             }
             try? await Task.sleep(for: .milliseconds(10))
+        }
+        if !killed.isEmpty {
+            logger.notice("killed \(killed.count) orphaned process(es) that no running job owned")
         }
         return killed.count
     }

@@ -118,6 +118,34 @@ struct JobContainmentEndToEndTests {
         }
     }
 
+    @Test("a double-forked orphan that cleared its environment does not outlive /cancel")
+    func clearedOrphanIsKilled() async throws {
+        try await TelegramDaemonHarness.with { harness in
+            let daemon = try await harness.start(["JOB_SANDBOX": "off"])
+            let seconds = "1000.\(UInt32.random(in: 1...UInt32.max))"
+            await harness.fake.sendText("ORPHAN \(seconds)", from: user)
+            let started = await ProcessLiveness.waitUntil(timeout: .seconds(20)) {
+                !Self.processes(sleeping: seconds).isEmpty
+            }
+            #expect(started, "the orphan never started:\n\(daemon.stderr)")
+            let orphan = try #require(Self.processes(sleeping: seconds).first)
+            #expect(orphan.parentPID == daemon.pid, "reparented to the daemon, its subreaper")
+            await harness.fake.sendText("/cancel", from: user)
+            try await harness.fake.waitForText(KillReason.cancel.userMessage(timeoutSeconds: 0), inChat: user)
+            #expect(await ProcessLiveness.waitUntil(timeout: .seconds(5)) { Self.processes(sleeping: seconds).isEmpty })
+            #expect(await daemon.waitForLog("orphaned process(es) that no running job owned"))
+            #expect(await daemon.terminate() == .exited(0))
+        }
+    }
+
+    /// Live processes running `sleep <seconds>`, anywhere on the machine.
+    static func processes(sleeping seconds: String) -> [ProcStat] {
+        ProcessTable.scan().processes.values.filter { stat in
+            guard stat.isLive, let bytes = ProcFile.read("/proc/\(stat.pid)/cmdline") else { return false }
+            return String(decoding: bytes, as: UTF8.self) == "sleep\u{0}\(seconds)\u{0}"
+        }
+    }
+
     private static func owner(of path: String) -> UInt32? {
         var info = stat()
         return stat(path, &info) == 0 ? info.st_uid : nil
