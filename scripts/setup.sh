@@ -9,7 +9,9 @@ packages=(
   libsqlite3-dev         # state (GRDB)
   tmux                   # the console's end-to-end tests
   procps                 # ps/pgrep used by scripts/kill_bot_processes.sh
-  util-linux             # setsid, runuser (tests), flock
+  util-linux             # setsid, runuser and setpriv (tests), flock
+  bubblewrap             # JOB_SANDBOX: every job runs in its own namespaces (bwrap)
+  curl                   # tests: a job trying the admin socket
 )
 
 missing=()
