@@ -3,17 +3,24 @@ import FakeTelegram
 import Foundation
 
 /// From an update being handed to the daemon (the fake's `getUpdates` answer, so the long-poll wait is excluded) to
-/// the bench claude's first instruction. The bench claude is a bash script; its own start-up (exec → first
-/// instruction) is measured apart, by spawning it directly, so the daemon's share can be read off.
+/// the bench claude's first instruction, once with jobs unsandboxed and once in bubblewrap (what the sandbox costs
+/// each prompt). The bench claude is a bash script; its own start-up (exec → first instruction) is measured apart,
+/// by spawning it directly, so the daemon's share can be read off.
 func registerUpdateToSpawnBenchmark() {
+    registerUpdateToSpawnBenchmark(sandbox: "off", name: "Daemon: update to claude start")
+    registerUpdateToSpawnBenchmark(sandbox: "bwrap", name: "Daemon: update to claude start in the sandbox")
+}
+
+private func registerUpdateToSpawnBenchmark(sandbox: String, name: String) {
     let latency = BenchmarkMetric.custom("update → claude start (µs)", useScalingFactor: false)
     let scriptStart = BenchmarkMetric.custom("bench claude's own start-up (µs)", useScalingFactor: false)
     let warmup = 10
     let samples = 200
+    let settings = ["RATE_LIMIT_REQUESTS": "100000", "JOB_SANDBOX": sandbox]
 
-    Benchmark("Daemon: update to claude start", configuration: .oneRun(metrics: [latency, scriptStart])) { benchmark in
+    Benchmark(name, configuration: .oneRun(metrics: [latency, scriptStart])) { benchmark in
         let latencies = try await FakeTelegramServer.withServer { server in
-            try await BenchDaemon.with(telegram: server, settings: ["RATE_LIMIT_REQUESTS": "100000"]) { daemon in
+            try await BenchDaemon.with(telegram: server, settings: settings) { daemon in
                 var latencies: [Int] = []
                 for sample in 0..<(warmup + samples) {
                     try await server.waitForPendingPoll()
