@@ -89,6 +89,19 @@ struct MessageRouterTests {
         #expect(texts[1].hasPrefix(StatusTexts.myID(alice, authorized: true)) && texts[1].contains("/tmp"))
     }
 
+    @Test("/status says whether jobs run in the sandbox, and warns when they do not")
+    func statusShowsTheSandbox() async throws {
+        var router = try router()
+        router.sandbox = SandboxStatus(mode: .off, reason: "bwrap not installed")
+        await router.route(message(from: alice, "/status"), asking: .status, replier: replier)
+        router.sandbox = SandboxStatus(mode: .bwrap)
+        await router.route(message(from: alice, "/status"), asking: .status, replier: replier)
+        let texts = await replier.log.compactMap { if case .sent(let text) = $0 { text } else { nil } }
+        #expect(texts.count == 2)
+        #expect(texts[0].contains("⚠️ Sandbox: OFF (bwrap not installed)"))
+        #expect(texts[1].contains("Sandbox: bubblewrap") && !texts[1].contains("OFF"))
+    }
+
     @Test("something that is not text: an authorized user is asked for text; a stranger hears nothing, unrecorded")
     func notText() async throws {
         let router = try router()

@@ -96,6 +96,18 @@ struct ScreenRendererTests {
         #expect(lines[2].segments.first?.style == .warning)
     }
 
+    @Test("jobs running unsandboxed are a warning under the header, with the reason")
+    func unsandboxed() throws {
+        var status = SnapshotFixtures.status()
+        status.sandbox = SandboxStatus(mode: .off, reason: "bwrap not installed")
+        let lines = SnapshotFixtures.screen(SnapshotFixtures.snapshot(status: status)).rendered
+        let notice = try #require(lines.first { $0.text.contains("UNSANDBOXED") })
+        #expect(notice.text.contains("(bwrap not installed)"))
+        #expect(notice.segments.first?.style == .warning)
+        let sandboxed = SnapshotFixtures.screen(SnapshotFixtures.snapshot(status: SnapshotFixtures.status())).rendered
+        #expect(!sandboxed.contains { $0.text.contains("UNSANDBOXED") })
+    }
+
     @Test("a terminal below 50×15 gets a request for a bigger one")
     func tooSmall() {
         let text = SnapshotFixtures.screen(Self.busy, columns: 40, rows: 10).renderedText
