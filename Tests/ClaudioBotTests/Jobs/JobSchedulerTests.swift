@@ -9,8 +9,9 @@ import Testing
 struct JobSchedulerTests {
     let executor = ScriptedExecutor()
 
-    func scheduler(concurrent: Int = 3, queued: Int = 3) -> JobScheduler {
-        JobScheduler(limits: .init(maxConcurrent: concurrent, maxQueuedPerChat: queued), executor: executor)
+    func scheduler(concurrent: Int = 3, queued: Int = 3, sandboxed: Bool = true) -> JobScheduler {
+        JobScheduler(
+            limits: .init(maxConcurrent: concurrent, maxQueuedPerChat: queued), executor: executor, sandboxed: sandboxed)
     }
 
     func job(_ id: String, chat: String = "c1", user: String = "u1") -> Job {
@@ -104,6 +105,7 @@ struct JobSchedulerTests {
         #expect(rows.last?.pid == nil)
         #expect(rows.first?.username == "useralice")
         #expect(rows.first?.promptExcerpt == "prompt a")
+        #expect(rows.allSatisfy { $0.sandboxed }, "queued jobs will run in the sandbox too")
         await executor.finish("a")
     }
 

@@ -82,4 +82,31 @@ enum RealCLIDaemon {
         #expect(allGone, "still running: \(survivors)")
         #expect(ProcessLiveness.taggedProcesses(watch.tag).isEmpty)
     }
+
+    /// Sends `prompt` (a long Bash tool command) to a daemon whose `COMMAND_TIMEOUT` fires while the command runs,
+    /// waits for the user to be told, and checks that none of the job's processes survive; `check` adds its own
+    /// checks. On a loaded machine the CLI may not reach the tool before a short timeout: then the next, longer
+    /// timeout is tried.
+    static func expectTimeoutLeavesNothing(
+        prompt: String = RealClaudeCLI.longToolPrompt, _ check: @Sendable () async -> Void = {}
+    ) async throws {
+        for timeout in RealClaudeCLI.timeoutAttempts {
+            let proved = try await with(["COMMAND_TIMEOUT": SecondsText.format(timeout)]) { telegram, daemon in
+                await telegram.sendText(prompt, from: user)
+                let watch = try await watchRunningJob(of: daemon)
+                try await telegram.waitForText(
+                    KillReason.timeout.userMessage(timeoutSeconds: timeout), inChat: user,
+                    timeout: .seconds(timeout + 10))
+                guard await watch.sawCommand(RealClaudeCLI.longToolProcess) else {
+                    await watch.stop()
+                    return false
+                }
+                await expectNothingLeft(of: watch)
+                await check()
+                return true
+            }
+            if proved { return }
+        }
+        Issue.record("the tool's command never started before the timeout")
+    }
 }

@@ -24,24 +24,7 @@ struct RealCLIDaemonTests {
 
     @Test("COMMAND_TIMEOUT: the user is told, and no process of the job survives")
     func timeout() async throws {
-        for timeout in RealClaudeCLI.timeoutAttempts {
-            let settings = ["COMMAND_TIMEOUT": SecondsText.format(timeout)]
-            let proved = try await RealCLIDaemon.with(settings) { telegram, daemon in
-                await telegram.sendText(RealClaudeCLI.longToolPrompt, from: Self.user)
-                let watch = try await RealCLIDaemon.watchRunningJob(of: daemon)
-                try await telegram.waitForText(
-                    KillReason.timeout.userMessage(timeoutSeconds: timeout), inChat: Self.user,
-                    timeout: .seconds(timeout + 10))
-                guard await watch.sawCommand(RealClaudeCLI.longToolProcess) else {
-                    await watch.stop()
-                    return false
-                }
-                await RealCLIDaemon.expectNothingLeft(of: watch)
-                return true
-            }
-            if proved { return }
-        }
-        Issue.record("the tool's command never started before the timeout")
+        try await RealCLIDaemon.expectTimeoutLeavesNothing()
     }
 
     @Test("claudio kill through the admin API stops the job's whole tree and tells the user")
