@@ -22,6 +22,8 @@ actor JobScheduler {
     /// Chats whose next job waits only for a free slot, in the order they became ready (fair across chats).
     private var readyChats: [ChatKey] = []
     private var runningCount = 0
+    /// Running jobs per (platform, user), for the fairness rule.
+    private var runningPerUser: [UserKey: Int] = [:]
     private var runningTasks: [String: Task<Void, Never>] = [:]
     private var acceptingJobs = true
     private var finishedObservers: [@Sendable (Job, JobOutcomeKind) -> Void] = []
@@ -43,7 +45,7 @@ actor JobScheduler {
     func submit(_ job: Job) -> SubmitResult {
         guard acceptingJobs else { return .shuttingDown }
         var line = lines[job.address.chatKey] ?? ChatLine()
-        if line.running == nil, line.waiting.isEmpty, runningCount < limits.maxConcurrent {
+        if line.running == nil, line.waiting.isEmpty, hasSlot(for: job) {
             line.running = job
             lines[job.address.chatKey] = line
             start(job)
@@ -141,8 +143,17 @@ actor JobScheduler {
 
     // MARK: - Running
 
+    /// Whether `job` may take a slot now. With more than one slot, one user never holds them all: the last free slot
+    /// is kept for someone else, and the user's extra prompts wait in their chats' queues (SPEC §18).
+    private func hasSlot(for job: Job) -> Bool {
+        guard runningCount < limits.maxConcurrent else { return false }
+        guard limits.maxConcurrent > 1 else { return true }
+        return runningPerUser[job.user.key, default: 0] < limits.maxConcurrent - 1
+    }
+
     private func start(_ job: Job) {
         runningCount += 1
+        runningPerUser[job.user.key, default: 0] += 1
         job.control.markStarted(at: Date())
         let executor = self.executor
         runningTasks[job.id] = Task {
@@ -153,6 +164,8 @@ actor JobScheduler {
 
     private func finished(_ job: Job, outcome: JobOutcomeKind) {
         runningCount -= 1
+        runningPerUser[job.user.key, default: 1] -= 1
+        if runningPerUser[job.user.key] == 0 { runningPerUser[job.user.key] = nil }
         runningTasks[job.id] = nil
         let chat = job.address.chatKey
         lines[chat]?.running = nil
@@ -167,8 +180,11 @@ actor JobScheduler {
 
     private func startReadyJobs() {
         guard acceptingJobs else { return }
-        while runningCount < limits.maxConcurrent, !readyChats.isEmpty {
-            let chat = readyChats.removeFirst()
+        // The first ready chat whose next job may take a slot; chats passed over keep their place.
+        while runningCount < limits.maxConcurrent,
+            let index = readyChats.firstIndex(where: { lines[$0]?.waiting.first.map(hasSlot(for:)) ?? true })
+        {
+            let chat = readyChats.remove(at: index)
             guard var line = lines[chat], line.running == nil, !line.waiting.isEmpty else { continue }
             let job = line.waiting.removeFirst()
             line.running = job

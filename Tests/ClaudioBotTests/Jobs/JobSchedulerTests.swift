@@ -44,9 +44,9 @@ struct JobSchedulerTests {
     @Test("no more than MAX_CONCURRENT_JOBS run across chats; a freed slot goes to the waiting chat")
     func globalLimit() async {
         let scheduler = scheduler(concurrent: 2)
-        #expect(await scheduler.submit(job("a", chat: "c1")) == .started)
-        #expect(await scheduler.submit(job("b", chat: "c2")) == .started)
-        #expect(await scheduler.submit(job("c", chat: "c3")) == .queued(position: 1))
+        #expect(await scheduler.submit(job("a", chat: "c1", user: "u1")) == .started)
+        #expect(await scheduler.submit(job("b", chat: "c2", user: "u2")) == .started)
+        #expect(await scheduler.submit(job("c", chat: "c3", user: "u3")) == .queued(position: 1))
         _ = await executor.events.next()
         _ = await executor.events.next()
         #expect(await scheduler.runningJobCount == 2)
@@ -89,6 +89,35 @@ struct JobSchedulerTests {
         #expect(await scheduler.kill(jobID: "nope", reason: .admin) == nil)
         #expect(await scheduler.kill(jobID: "a", reason: .admin) == 3)
         #expect(await executor.events.next() == .finished("a", .killed))
+    }
+
+    @Test("one user never holds every slot: the last free slot waits for someone else's prompt")
+    func lastSlotIsKeptForAnotherUser() async {
+        let scheduler = scheduler(concurrent: 2)
+        #expect(await scheduler.submit(job("a1", chat: "c1", user: "alice")) == .started)
+        #expect(await executor.events.next() == .started("a1"))
+        #expect(await scheduler.submit(job("a2", chat: "c2", user: "alice")) == .queued(position: 1))
+        #expect(await scheduler.submit(job("b1", chat: "c3", user: "bob")) == .started)
+        #expect(await executor.events.next() == .started("b1"))
+        // Bob's slot frees: alice still may not take both, so a newcomer's prompt gets it.
+        await executor.finish("b1")
+        #expect(await executor.events.next() == .finished("b1", .ok))
+        #expect(await scheduler.submit(job("c1", chat: "c4", user: "carol")) == .started)
+        #expect(await executor.events.next() == .started("c1"))
+        // Alice's first job ends: her waiting prompt runs.
+        await executor.finish("a1")
+        #expect(await executor.events.next() == .finished("a1", .ok))
+        #expect(await executor.events.next() == .started("a2"))
+        await executor.finish("a2")
+        await executor.finish("c1")
+    }
+
+    @Test("with one slot, fairness does not apply: a lone user's prompt runs")
+    func singleSlot() async {
+        let scheduler = scheduler(concurrent: 1)
+        #expect(await scheduler.submit(job("a", chat: "c1", user: "alice")) == .started)
+        #expect(await executor.events.next() == .started("a"))
+        await executor.finish("a")
     }
 
     @Test("the registry shows running and queued jobs with their pid and state")
