@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 import ClaudioBot
 
@@ -8,6 +9,7 @@ package actor RecordingReplier: ChatReplier {
         case sent(String)
         case edited(String)
         case answered(String)
+        case sentBestEffort(String)
     }
 
     package nonisolated let events: AsyncStream<Event>
@@ -15,6 +17,7 @@ package actor RecordingReplier: ChatReplier {
     package private(set) var log: [Event] = []
     package private(set) var typingCount = 0
     private var nextID = 0
+    private nonisolated let bestEffortLog = Mutex<[String]>([])
 
     package init() {
         (events, continuation) = AsyncStream.makeStream()
@@ -38,12 +41,22 @@ package actor RecordingReplier: ChatReplier {
         typingCount += 1
     }
 
+    /// Best-effort replies (to strangers), in the order they were handed over; recorded at once, since the caller
+    /// does not wait for them.
+    package nonisolated func sendBestEffort(_ text: String, to address: ChatAddress) {
+        bestEffortLog.withLock { $0.append(text) }
+        continuation.yield(.sentBestEffort(text))
+    }
+
+    /// The best-effort replies so far.
+    package nonisolated var bestEffortSent: [String] { bestEffortLog.withLock { $0 } }
+
     /// The final word of a job: its answer, or the last edit of its progress message.
     package var lastOutcomeText: String? {
         for event in log.reversed() {
             switch event {
             case .answered(let text), .edited(let text): return text
-            case .sent: continue
+            case .sent, .sentBestEffort: continue
             }
         }
         return nil

@@ -15,8 +15,17 @@ package protocol ChatReplier: Sendable {
     func showWorking(in address: ChatAddress) async
     /// What a job started from a message answered through this replier talks through: usually this replier itself.
     var replierForJobs: any ChatReplier { get }
+    /// Sends a reply to someone who is not allowed (a denial, their ID) without waiting for it (SPEC §18): it goes
+    /// after authorized traffic, is never resent, and is dropped when the platform pushes back, so strangers cannot
+    /// slow anyone down.
+    func sendBestEffort(_ text: String, to address: ChatAddress)
 }
 
 extension ChatReplier {
     package var replierForJobs: any ChatReplier { self }
+
+    /// Without a lane of its own, a best-effort reply is an ordinary send on a task of its own.
+    package func sendBestEffort(_ text: String, to address: ChatAddress) {
+        Task { await send(text, to: address) }
+    }
 }

@@ -27,16 +27,11 @@ struct MessageRouter: Sendable {
     /// limit and validation into the queue. `replier` answers the sender; a queued job answers through it too.
     func handle(_ admission: Admission, replier: any ChatReplier) async {
         let message = admission.message
-        if case .whoAmI(let withStatus) = admission.request {
-            var answer = StatusTexts.myID(message.user, authorized: admission.isAuthorized)
-            if withStatus, admission.isAuthorized { answer += "\n\n" + (await statusText(for: message)) }
-            await replier.send(answer, to: message.address)
-            return
-        }
         guard case .allowed = admission.access else {
+            // Strangers' replies (the denial, their ID) are best effort: they never hold up anyone's handling.
             if case .denied(let reply?) = admission.access {
                 logger.notice("denied \(message.user.platform):\(message.user.id) (@\(message.user.username ?? "-"))")
-                await replier.send(reply, to: message.address)
+                replier.sendBestEffort(reply, to: message.address)
             }
             return
         }
@@ -59,8 +54,10 @@ struct MessageRouter: Sendable {
             await replier.send(ChatTexts.unknownCommand(name), to: message.address)
         case .notText:
             await replier.send(ChatTexts.textOnly, to: message.address)
-        case .whoAmI:
-            break
+        case .whoAmI(let withStatus):
+            var answer = StatusTexts.myID(message.user, authorized: true)
+            if withStatus { answer += "\n\n" + (await statusText(for: message)) }
+            await replier.send(answer, to: message.address)
         }
     }
 

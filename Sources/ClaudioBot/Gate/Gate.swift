@@ -13,6 +13,9 @@ package actor Gate {
     private var inputValidator: InputValidator
     private var deniedLog: DeniedAccessLog
     private var denialReplies = DenialReplyThrottle()
+    /// `/myid` answers to strangers, throttled like denial replies but apart from them: a stranger gets at most one
+    /// of each per minute (denied, then told their ID).
+    private var strangerIDReplies = DenialReplyThrottle()
 
     /// - Parameters:
     ///   - allowLists: who may use the bot.
@@ -51,12 +54,14 @@ package actor Gate {
     // MARK: Authorization
 
     /// The one access decision about a message, by what it asks for: `/myid` is answered for anyone (an unauthorized
-    /// sender is recorded with reason `myid`, and gets no denial reply); something that is not a prompt from a
+    /// sender is recorded with reason `myid`, and the reply is their ID, at most once per 60 s); something that is not a prompt from a
     /// stranger is ignored without a record; everything else goes through `checkAccess(_:)`.
     func judge(_ message: InboundMessage, asking request: ChatRequest) -> AccessDecision {
         switch request {
         case .whoAmI:
-            return recordMyIDRequest(message) ? .allowed : .denied(reply: nil)
+            if recordMyIDRequest(message) { return .allowed }
+            let answer = strangerIDReplies.shouldReply(to: message.user.key, at: clock.now.sinceStart)
+            return .denied(reply: answer ? StatusTexts.myID(message.user, authorized: false) : nil)
         case .notText:
             return lists.isAllowed(message.user) ? .allowed : .denied(reply: nil)
         case .prompt, .newConversation, .cancel, .help, .status, .unknownCommand:

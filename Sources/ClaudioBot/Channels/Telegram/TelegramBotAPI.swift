@@ -104,9 +104,10 @@ struct TelegramBotAPI: Sendable {
         var backoff = deliveryPolicy.backoff
         var transientFailures = 0
         var rateLimitWaits = 0
+        let chat = parameters["chat_id"]?.chatKey ?? TelegramFloodWait<AnyClock>.botKey
         while true {
             do {
-                try await floodWait.waitUntilOpen()
+                try await floodWait.waitUntilOpen(chat)
             } catch {
                 throw .cancelled
             }
@@ -117,7 +118,7 @@ struct TelegramBotAPI: Sendable {
             {
                 rateLimitWaits += 1
                 logger.notice("\(method): \(description); waiting \(retryAfter) s before resending")
-                await floodWait.block(for: retryAfter)
+                await floodWait.block(chat, for: retryAfter)
             } catch let error where error.isTransient && transientFailures < deliveryPolicy.maxTransientRetries {
                 transientFailures += 1
                 let delay = backoff.nextDelay()

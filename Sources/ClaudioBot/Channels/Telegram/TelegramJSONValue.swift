@@ -11,6 +11,15 @@ enum TelegramJSONValue: Encodable, Sendable, Equatable {
         Int64(id).map(TelegramJSONValue.integer) ?? .string(id)
     }
 
+    /// The chat a `chat_id` value names, as a key (flood waits are kept per chat).
+    var chatKey: String? {
+        switch self {
+        case .string(let value): value
+        case .integer(let value): String(value)
+        default: nil
+        }
+    }
+
     func encode(to encoder: any Encoder) throws {
         switch self {
         case .string(let value):

@@ -13,10 +13,18 @@ struct TelegramReplier: ChatReplier {
 
     let api: TelegramBotAPI
     let logger: Logger
+    /// Sends to authorized users under way; replies to strangers wait for none.
+    private let priority = TelegramPriorityTraffic()
+    private let strangers: TelegramStrangerLane
 
     init(api: TelegramBotAPI, logger: Logger = Logger(label: "claudio.telegram")) {
         self.api = api
         self.logger = logger
+        strangers = TelegramStrangerLane(api: api, priority: priority, logger: logger)
+    }
+
+    func sendBestEffort(_ text: String, to address: ChatAddress) {
+        strangers.send(text, to: address.chatID)
     }
 
     /// Sends plain text, split into several messages when it is too long.
@@ -95,6 +103,11 @@ struct TelegramReplier: ChatReplier {
 
     @discardableResult
     private func post(_ part: Part, to address: ChatAddress) async -> PostedMessage? {
+        await priority.carrying { await postNow(part, to: address) }
+    }
+
+    @discardableResult
+    private func postNow(_ part: Part, to address: ChatAddress) async -> PostedMessage? {
         do {
             let message: TelegramMessage
             switch part {
@@ -117,8 +130,12 @@ struct TelegramReplier: ChatReplier {
 
     /// Edits `message` to `part`; when the message cannot be edited (deleted, too old), sends `part` anew.
     private func replace(_ message: PostedMessage, with part: Part) async {
+        await priority.carrying { await replaceNow(message, with: part) }
+    }
+
+    private func replaceNow(_ message: PostedMessage, with part: Part) async {
         guard let messageID = Int64(message.messageID) else {
-            await post(part, to: message.address)
+            await postNow(part, to: message.address)
             return
         }
         let chatID = message.address.chatID
@@ -136,7 +153,7 @@ struct TelegramReplier: ChatReplier {
             }
         } catch .badRequest(let description) {
             logger.notice("could not edit message \(messageID) in chat \(chatID) (\(description)); sending a new one")
-            await post(part, to: message.address)
+            await postNow(part, to: message.address)
         } catch {
             logger.error("could not edit message \(messageID) in Telegram chat \(chatID): \(error)")
         }

@@ -26,6 +26,25 @@ struct TelegramEndToEndTests {
         }
     }
 
+    @Test("a stranger's /myid flood and a 429 with a long retry_after on their reply do not slow an allowed user down")
+    func strangersCannotStallTheBot() async throws {
+        try await TelegramDaemonHarness.with { harness in
+            let fake = harness.fake
+            _ = try await harness.start()
+            // The stranger's first reply meets a 429 that would hold the whole bot for a minute if it applied to it.
+            await fake.inject(.tooManyRequests(retryAfter: 60), on: "sendMessage")
+            await fake.sendText("/myid", from: stranger, username: "mallory")
+            try await fake.waitForCall("the stranger's rate-limited reply") {
+                $0.method == "sendMessage" && $0.status == 429 && $0.chatID == String(stranger)
+            }
+            for _ in 0..<50 { await fake.sendText("/myid", from: stranger, username: "mallory") }
+            await fake.sendText("are you there", from: user)
+            try await fake.waitForText("echo: are you there", inChat: user, timeout: .seconds(15))
+            let toStranger = await fake.state.calls("sendMessage").filter { $0.chatID == String(stranger) }
+            #expect(toStranger.count == 1, "one /myid answer per minute, and a 429 is not resent: \(toStranger)")
+        }
+    }
+
     @Test("a stranger: one denial, a denied record, no claude process; /myid answered with the ID")
     func strangerIsDenied() async throws {
         try await TelegramDaemonHarness.with { harness in
