@@ -10,6 +10,7 @@ package actor RecordingReplier: ChatReplier {
         case edited(String)
         case answered(String)
         case sentBestEffort(String)
+        case file(String)
     }
 
     package nonisolated let events: AsyncStream<Event>
@@ -33,8 +34,15 @@ package actor RecordingReplier: ChatReplier {
         append(.edited(text))
     }
 
-    package func deliverAnswer(_ markdown: String, to address: ChatAddress, replacing placeholder: PostedMessage?) {
+    package func deliverAnswer(
+        _ markdown: String, to address: ChatAddress, replacing placeholder: PostedMessage?, documentName: String
+    ) {
         append(.answered(markdown))
+    }
+
+    package func sendFile(_ file: OutgoingFile, to address: ChatAddress) -> Bool {
+        append(.file(file.name))
+        return true
     }
 
     package func showWorking(in address: ChatAddress) {
@@ -56,7 +64,7 @@ package actor RecordingReplier: ChatReplier {
         for event in log.reversed() {
             switch event {
             case .answered(let text), .edited(let text): return text
-            case .sent, .sentBestEffort: continue
+            case .sent, .sentBestEffort, .file: continue
             }
         }
         return nil

@@ -85,6 +85,12 @@ package struct FakeTelegramServer: Sendable {
             if case .object(let members) = try JSONDecoder().decode(FakeTelegramJSON.self, from: data) {
                 parameters.merge(members) { $1 }
             }
+        } else if let form = MultipartFormData(body: data, contentType: contentType) {
+            // Files are kept as their text (tests send text documents) with their name beside them.
+            for part in form.parts {
+                parameters[part.name] = .string(part.text)
+                if let filename = part.filename { parameters[part.name + ".filename"] = .string(filename) }
+            }
         } else if contentType.hasPrefix("application/x-www-form-urlencoded") {
             for pair in String(decoding: data, as: UTF8.self).split(separator: "&") {
                 let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)

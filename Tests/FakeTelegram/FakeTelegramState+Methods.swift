@@ -39,6 +39,8 @@ extension FakeTelegramState {
             return .json(status: 200, body: Data(body.utf8))
         case "sendMessage":
             answer = sendMessage(parameters)
+        case "sendDocument", "sendPhoto":
+            answer = sendFile(parameters, field: method == "sendPhoto" ? "photo" : "document")
         case "editMessageText":
             answer = editMessageText(parameters)
         case "deleteMessage":
@@ -79,6 +81,21 @@ extension FakeTelegramState {
         }
         let message = FakeTelegramMessage(
             messageID: nextMessageID, chatID: chatID, text: visible.text, html: visible.html)
+        nextMessageID += 1
+        messages.append(message)
+        return .ok(Self.json(message))
+    }
+
+    /// `sendDocument` / `sendPhoto` as multipart: the file in `field` (its text in the record), an optional caption.
+    private func sendFile(_ parameters: [String: FakeTelegramJSON], field: String) -> FakeTelegramAnswer {
+        guard let chatID = parameters["chat_id"].flatMap({ Int64($0.text) }) else {
+            return .error(400, "Bad Request: chat not found")
+        }
+        guard parameters[field] != nil, parameters[field + ".filename"] != nil else {
+            return .error(400, "Bad Request: there is no \(field) in the request")
+        }
+        let message = FakeTelegramMessage(
+            messageID: nextMessageID, chatID: chatID, text: parameters["caption"]?.text ?? "", html: nil)
         nextMessageID += 1
         messages.append(message)
         return .ok(Self.json(message))

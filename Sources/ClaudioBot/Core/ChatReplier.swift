@@ -9,8 +9,14 @@ package protocol ChatReplier: Sendable {
     /// Replaces an earlier message's text (progress updates). Identical content is not an error.
     func edit(_ message: PostedMessage, text: String) async
     /// Delivers an answer written in Markdown: rendered in the platform's format, split to its size limit, plain text
-    /// when the platform rejects the formatting. The first part replaces `placeholder` when one is given.
-    func deliverAnswer(_ markdown: String, to address: ChatAddress, replacing placeholder: PostedMessage?) async
+    /// when the platform rejects the formatting. The first part replaces `placeholder` when one is given. An answer
+    /// of more than `LongAnswer.maxMessages` messages goes as its first message plus the whole text as the document
+    /// `documentName`.
+    func deliverAnswer(
+        _ markdown: String, to address: ChatAddress, replacing placeholder: PostedMessage?, documentName: String) async
+    /// Sends a file; returns whether the platform took it.
+    @discardableResult
+    func sendFile(_ file: OutgoingFile, to address: ChatAddress) async -> Bool
     /// Shows that work is going on ("typing…"); a no-op where the platform has nothing like it.
     func showWorking(in address: ChatAddress) async
     /// What a job started from a message answered through this replier talks through: usually this replier itself.

@@ -113,7 +113,8 @@ struct ClaudeJobExecutor: JobExecutor {
         case .answered(let notice):
             let answer = report?.transcript.answer ?? JobMessages.noAnswer
             let full = [notice, answer].compactMap { $0 }.joined(separator: "\n\n")
-            await replier.deliverAnswer(full, to: job.address, replacing: placeholder)
+            await replier.deliverAnswer(
+                full, to: job.address, replacing: placeholder, documentName: LongAnswer.documentName(jobID: job.id))
             return
         case .killed(let reason):
             text = reason.userMessage(timeoutSeconds: runner.settings.commandTimeout)

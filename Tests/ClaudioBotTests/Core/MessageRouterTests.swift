@@ -184,7 +184,11 @@ private struct ForwardingReplier: ChatReplier {
 
     func edit(_ message: PostedMessage, text: String) async {}
 
-    func deliverAnswer(_ markdown: String, to address: ChatAddress, replacing placeholder: PostedMessage?) async {}
+    func deliverAnswer(
+        _ markdown: String, to address: ChatAddress, replacing placeholder: PostedMessage?, documentName: String
+    ) async {}
+
+    func sendFile(_ file: OutgoingFile, to address: ChatAddress) async -> Bool { false }
 
     func showWorking(in address: ChatAddress) async {}
 

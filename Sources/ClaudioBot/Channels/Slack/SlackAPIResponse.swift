@@ -12,9 +12,14 @@ struct SlackAPIResponse: Decodable, Sendable {
     var botID: String?
     var user: String?
     var team: String?
+    /// `files.getUploadURLExternal`: where to send the file's bytes, and the file's ID for completing the upload.
+    var uploadURL: String?
+    var fileID: String?
 
     enum CodingKeys: String, CodingKey {
         case ok, error, url, ts, channel, user, team
+        case uploadURL = "upload_url"
+        case fileID = "file_id"
         case userID = "user_id"
         case botID = "bot_id"
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import Shared
 
@@ -42,9 +43,21 @@ struct SlackReplier: ChatReplier {
         }
     }
 
-    func deliverAnswer(_ markdown: String, to address: ChatAddress, replacing placeholder: PostedMessage?) async {
+    func deliverAnswer(
+        _ markdown: String, to address: ChatAddress, replacing placeholder: PostedMessage?, documentName: String
+    ) async {
         var parts = MessageSplitter.slack.split(markdown)
         if parts.isEmpty { parts = [JobMessages.noAnswer] }
+        if parts.count > LongAnswer.maxMessages {
+            let first = await deliverPart(parts[0], to: address, thread: address.threadID, replacing: placeholder)
+            let document = OutgoingFile(
+                name: documentName, data: Data(markdown.utf8), caption: LongAnswer.caption(messages: parts.count))
+            if await sendFile(document, to: ChatAddress(
+                platform: .slack, chatID: address.chatID, threadID: address.threadID ?? first?.messageID))
+            {
+                return
+            }
+        }
         // A slash command's answer starts at the top of the channel; its later parts go in the first part's thread.
         var thread = address.threadID
         for (index, part) in parts.enumerated() {
@@ -54,6 +67,17 @@ struct SlackReplier: ChatReplier {
                 return
             }
             thread = thread ?? delivered.messageID
+        }
+    }
+
+    @discardableResult
+    func sendFile(_ file: OutgoingFile, to address: ChatAddress) async -> Bool {
+        do {
+            try await api.uploadFile(file, channel: address.chatID, threadTS: address.threadID)
+            return true
+        } catch {
+            logger.error("could not upload \(file.name) to \(address.chatID): \(error)")
+            return false
         }
     }
 

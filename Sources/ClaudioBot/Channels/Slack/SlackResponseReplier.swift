@@ -34,8 +34,14 @@ struct SlackResponseReplier: ChatReplier {
         await channel.edit(message, text: text)
     }
 
-    func deliverAnswer(_ markdown: String, to address: ChatAddress, replacing placeholder: PostedMessage?) async {
-        await channel.deliverAnswer(markdown, to: address, replacing: placeholder)
+    func deliverAnswer(
+        _ markdown: String, to address: ChatAddress, replacing placeholder: PostedMessage?, documentName: String
+    ) async {
+        await channel.deliverAnswer(markdown, to: address, replacing: placeholder, documentName: documentName)
+    }
+
+    func sendFile(_ file: OutgoingFile, to address: ChatAddress) async -> Bool {
+        await channel.sendFile(file, to: address)
     }
 
     func showWorking(in address: ChatAddress) async {}

@@ -79,6 +79,30 @@ struct SlackWebAPI: Sendable {
             "response_url", token: nil, url: responseURL, body: try json(payload), attempts: maxSendAttempts)
     }
 
+    // MARK: Files
+
+    /// Shares a file in a channel, in a thread when `threadTS` is set: `files.getUploadURLExternal`, the bytes to
+    /// the URL it answers, then `files.completeUploadExternal` (Slack's upload flow since `files.upload` retired).
+    func uploadFile(_ file: OutgoingFile, channel: String, threadTS: String?) async throws {
+        let ticket = try await call(
+            "files.getUploadURLExternal", token: botToken,
+            body: .form(["filename": file.name, "length": String(file.data.count)]), attempts: maxSendAttempts)
+        guard let uploadURL = ticket.uploadURL, let fileID = ticket.fileID else {
+            throw SlackAPIError.malformedResponse(method: "files.getUploadURLExternal")
+        }
+        // The upload URL is itself the credential, like a response_url: no token, and kept out of errors.
+        _ = try await call(
+            "file upload", token: nil, url: uploadURL,
+            body: .multipart([.file(name: "file", filename: file.name, data: file.data)]), attempts: maxSendAttempts)
+        var completion: [String: Any] = ["files": [["id": fileID, "title": file.name]], "channel_id": channel]
+        if let threadTS { completion["thread_ts"] = threadTS }
+        if let caption = file.caption { completion["initial_comment"] = caption }
+        let body = try JSONSerialization.data(withJSONObject: completion, options: [.sortedKeys])
+        _ = try await call(
+            "files.completeUploadExternal", token: botToken,
+            body: .bytes(body, contentType: "application/json; charset=utf-8"), attempts: maxSendAttempts)
+    }
+
     // MARK: Calls
 
     private func call(

@@ -1,3 +1,5 @@
+import Shared
+
 /// The Bot API methods Claudio uses.
 extension TelegramBotAPI {
     /// The bot itself; the first call at start, so a rejected token is found before anything else happens.
@@ -35,6 +37,18 @@ extension TelegramBotAPI {
         var parameters: [String: TelegramJSONValue] = ["chat_id": .chatID(chatID), "text": .string(text)]
         if let parseMode { parameters["parse_mode"] = .string(parseMode) }
         return try await deliver("sendMessage", parameters, as: TelegramMessage.self)
+    }
+
+    /// Sends a file as a document (`sendDocument`) or an inline photo (`sendPhoto`), resending like `sendMessage`.
+    func sendFile(chatID: String, _ file: OutgoingFile) async throws(TelegramAPIError) -> TelegramMessage {
+        let (method, field) = file.kind == .photo ? ("sendPhoto", "photo") : ("sendDocument", "document")
+        var parts: [MultipartPart] = [
+            .text(name: "chat_id", value: chatID), .file(name: field, filename: file.name, data: file.data),
+        ]
+        if let caption = file.caption { parts.append(.text(name: "caption", value: String(caption.prefix(1024)))) }
+        return try await deliver(method, chat: chatID) { () async throws(TelegramAPIError) -> TelegramMessage in
+            try await callMultipart(method, parts, as: TelegramMessage.self)
+        }
     }
 
     /// Replaces a message's text; editing to the same text counts as success.

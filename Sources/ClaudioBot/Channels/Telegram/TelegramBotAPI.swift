@@ -54,8 +54,20 @@ struct TelegramBotAPI: Sendable {
         } catch {
             throw .malformedResponse(status: 0, detail: "could not encode the parameters of \(method): \(error)")
         }
-        let request = HTTPRequest(
-            method: .post, url: "\(baseURL)/bot\(token)/\(method)", body: .json(body), totalTimeout: timeout)
+        return try await send(method, body: .json(body), as: type, timeout: timeout)
+    }
+
+    /// Calls `method` once with a `multipart/form-data` body (a file upload) and decodes its `result`.
+    func callMultipart<Result: Decodable & Sendable>(
+        _ method: String, _ parts: [MultipartPart], as type: Result.Type, timeout: Duration = .seconds(120)
+    ) async throws(TelegramAPIError) -> Result {
+        try await send(method, body: .multipart(parts), as: type, timeout: timeout)
+    }
+
+    private func send<Result: Decodable & Sendable>(
+        _ method: String, body: HTTPRequestBody, as type: Result.Type, timeout: Duration
+    ) async throws(TelegramAPIError) -> Result {
+        let request = HTTPRequest(method: .post, url: "\(baseURL)/bot\(token)/\(method)", body: body, totalTimeout: timeout)
         let response: HTTPResponse
         do {
             response = try await http.send(request)
@@ -101,10 +113,19 @@ struct TelegramBotAPI: Sendable {
     func deliver<Result: Decodable & Sendable>(
         _ method: String, _ parameters: [String: TelegramJSONValue], as type: Result.Type
     ) async throws(TelegramAPIError) -> Result {
+        let chat = parameters["chat_id"]?.chatKey ?? TelegramFloodWait<AnyClock>.botKey
+        return try await deliver(method, chat: chat) { () async throws(TelegramAPIError) -> Result in
+            try await call(method, parameters, as: type)
+        }
+    }
+
+    /// Runs `attempt` (one call of `method` concerning `chat`) until it succeeds, as above.
+    func deliver<Result: Sendable>(
+        _ method: String, chat: String, attempt: () async throws(TelegramAPIError) -> Result
+    ) async throws(TelegramAPIError) -> Result {
         var backoff = deliveryPolicy.backoff
         var transientFailures = 0
         var rateLimitWaits = 0
-        let chat = parameters["chat_id"]?.chatKey ?? TelegramFloodWait<AnyClock>.botKey
         while true {
             do {
                 try await floodWait.waitUntilOpen(chat)
@@ -112,7 +133,7 @@ struct TelegramBotAPI: Sendable {
                 throw .cancelled
             }
             do {
-                return try await call(method, parameters, as: type)
+                return try await attempt()
             } catch .tooManyRequests(let retryAfter, let description)
                 where rateLimitWaits < deliveryPolicy.maxRateLimitWaits
             {

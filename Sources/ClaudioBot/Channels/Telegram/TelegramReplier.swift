@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import Shared
 
@@ -47,14 +48,47 @@ struct TelegramReplier: ChatReplier {
 
     /// Renders `markdown` as Telegram HTML in parts of at most 4096 visible characters. The first part replaces
     /// `placeholder`, the others follow as new messages; a part Telegram cannot parse goes as plain text.
-    func deliverAnswer(_ markdown: String, to address: ChatAddress, replacing placeholder: PostedMessage?) async {
+    func deliverAnswer(
+        _ markdown: String, to address: ChatAddress, replacing placeholder: PostedMessage?, documentName: String
+    ) async {
         let parts = Self.answerParts(of: markdown)
+        if parts.count > LongAnswer.maxMessages {
+            await deliver(parts[0], to: address, replacing: placeholder)
+            let document = OutgoingFile(
+                name: documentName, data: Data(markdown.utf8), caption: LongAnswer.caption(messages: parts.count))
+            if await !sendFile(document, to: address) {
+                // The document could not go: the answer still must, as messages.
+                for part in parts.dropFirst() { await post(part, to: address) }
+            }
+            return
+        }
         for (index, part) in parts.enumerated() {
             if index == 0, let placeholder {
                 await replace(placeholder, with: part)
             } else {
                 await post(part, to: address)
             }
+        }
+    }
+
+    @discardableResult
+    func sendFile(_ file: OutgoingFile, to address: ChatAddress) async -> Bool {
+        await priority.carrying {
+            do {
+                _ = try await api.sendFile(chatID: address.chatID, file)
+                return true
+            } catch {
+                logger.error("could not send \(file.name) to Telegram chat \(address.chatID): \(error)")
+                return false
+            }
+        }
+    }
+
+    private func deliver(_ part: Part, to address: ChatAddress, replacing placeholder: PostedMessage?) async {
+        if let placeholder {
+            await replace(placeholder, with: part)
+        } else {
+            await post(part, to: address)
         }
     }
 

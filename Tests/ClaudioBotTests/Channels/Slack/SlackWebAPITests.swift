@@ -93,6 +93,19 @@ struct SlackWebAPITests {
         }
     }
 
+    @Test("a file goes up in Slack's three steps and is shared in the thread with its comment")
+    func uploadFile() async throws {
+        try await Self.withAPI { api, slack in
+            let file = OutgoingFile(name: "answer-j1.md", data: Data("# All of it\n".utf8), caption: "📄 here")
+            try await api.uploadFile(file, channel: "C1", threadTS: "1700000000.000001")
+            let record = await slack.state.record
+            #expect(record.apiCalls.suffix(2) == ["files.getUploadURLExternal", "files.completeUploadExternal"])
+            let shared = try #require(record.files.first)
+            #expect(shared.name == "answer-j1.md" && shared.text == "# All of it\n")
+            #expect(shared.channel == "C1" && shared.threadTS == "1700000000.000001" && shared.comment == "📄 here")
+        }
+    }
+
     @Test("A response_url never appears in an error: it is a credential for 30 minutes")
     func responseURLIsRedacted() async throws {
         try await Self.withAPI { api, _ in

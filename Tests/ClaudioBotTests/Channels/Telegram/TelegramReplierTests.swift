@@ -15,7 +15,7 @@ struct TelegramReplierTests {
         try await FakeTelegramServer.withServer { fake in
             let replier = TelegramReplier(api: fake.botAPI())
             let placeholder = try #require(await replier.send(JobMessages.working, to: address))
-            await replier.deliverAnswer("**Done**: `x < y`", to: address, replacing: placeholder)
+            await replier.deliverAnswer("**Done**: `x < y`", to: address, replacing: placeholder, documentName: "answer-test.md")
             let messages = await fake.state.messages(inChat: chat)
             #expect(messages.count == 1)
             #expect(messages.first?.html == "<b>Done</b>: <code>x &lt; y</code>")
@@ -28,10 +28,30 @@ struct TelegramReplierTests {
         try await FakeTelegramServer.withServer { fake in
             let replier = TelegramReplier(api: fake.botAPI())
             let placeholder = await replier.send(JobMessages.working, to: address)
-            await replier.deliverAnswer(String(repeating: "a", count: 6000), to: address, replacing: placeholder)
+            await replier.deliverAnswer(String(repeating: "a", count: 6000), to: address, replacing: placeholder, documentName: "answer-test.md")
             let messages = await fake.state.messages(inChat: chat)
             #expect(messages.map(\.text.count) == [4000, 2000])
             #expect(messages.first?.editCount == 1)
+        }
+    }
+
+    @Test("a 60 000-character answer: its first message replaces the placeholder, the whole text follows as a document")
+    func hugeAnswerBecomesADocument() async throws {
+        try await FakeTelegramServer.withServer { fake in
+            let replier = TelegramReplier(api: fake.botAPI())
+            let placeholder = await replier.send(JobMessages.working, to: address)
+            let answer = (1...1500).map { "line \($0) of a very long answer, padded to forty" }.joined(separator: "\n")
+            #expect(answer.count > 60_000)
+            await replier.deliverAnswer(answer, to: address, replacing: placeholder, documentName: "answer-job-7.md")
+            let messages = await fake.state.messages(inChat: chat)
+            #expect(messages.count == 2, "the edited placeholder and the document's message")
+            #expect(messages.first?.text.hasPrefix("line 1 of a very long answer") == true)
+            let documents = await fake.state.calls("sendDocument").filter(\.succeeded)
+            #expect(documents.count == 1)
+            #expect(documents.first?.parameters["document.filename"] == "answer-job-7.md")
+            #expect(documents.first?.parameters["document"] == answer)
+            #expect(documents.first?.parameters["caption"]?.hasPrefix("📄 The whole answer") == true)
+            #expect(await fake.state.calls("sendMessage").count == 1, "only the placeholder was sent as a message")
         }
     }
 
@@ -40,7 +60,7 @@ struct TelegramReplierTests {
         try await FakeTelegramServer.withServer { fake in
             let replier = TelegramReplier(api: fake.botAPI())
             let code = (1...400).map { "let value\($0) = a < b && c > d // \($0)" }.joined(separator: "\n")
-            await replier.deliverAnswer("Result:\n```swift\n\(code)\n```\nEnd.", to: address, replacing: nil)
+            await replier.deliverAnswer("Result:\n```swift\n\(code)\n```\nEnd.", to: address, replacing: nil, documentName: "answer-test.md")
             let messages = await fake.state.messages(inChat: chat)
             #expect(messages.count >= 4)
             for message in messages {
@@ -57,10 +77,10 @@ struct TelegramReplierTests {
             let replier = TelegramReplier(api: fake.botAPI())
             let refusal = FakeTelegramFault.badRequest("Bad Request: can't parse entities: Unsupported start tag")
             await fake.inject(refusal, on: "sendMessage")
-            await replier.deliverAnswer("**one**", to: address, replacing: nil)
+            await replier.deliverAnswer("**one**", to: address, replacing: nil, documentName: "answer-test.md")
             let placeholder = await replier.send(JobMessages.working, to: address)
             await fake.inject(refusal, on: "editMessageText")
-            await replier.deliverAnswer("*two*", to: address, replacing: placeholder)
+            await replier.deliverAnswer("*two*", to: address, replacing: placeholder, documentName: "answer-test.md")
             let messages = await fake.state.messages(inChat: chat)
             #expect(messages.map(\.text) == ["**one**", "*two*"])
             #expect(messages.allSatisfy { $0.html == nil })
@@ -125,7 +145,7 @@ struct TelegramReplierTests {
             let replier = TelegramReplier(api: api)
             let posted = try #require(await replier.send("⏳ Working…", to: address))
             try await api.deleteMessage(chatID: String(chat), messageID: try #require(Int64(posted.messageID)))
-            await replier.deliverAnswer("answer", to: address, replacing: posted)
+            await replier.deliverAnswer("answer", to: address, replacing: posted, documentName: "answer-test.md")
             #expect(await fake.state.messages(inChat: chat).map(\.text) == ["answer"])
         }
     }

@@ -26,6 +26,25 @@ struct TelegramEndToEndTests {
         }
     }
 
+    @Test("a 60 000-character answer is its first message plus the whole text as answer-<job id>.md")
+    func hugeAnswer() async throws {
+        try await TelegramDaemonHarness.with { harness in
+            let fake = harness.fake
+            _ = try await harness.start()
+            await fake.sendText("HUGE", from: user)
+            let document = try await fake.waitForCall("the answer as a document", timeout: .seconds(30)) {
+                $0.method == "sendDocument" && $0.succeeded
+            }
+            let name = try #require(document.parameters["document.filename"])
+            #expect(name.hasPrefix("answer-") && name.hasSuffix(".md"))
+            let text = try #require(document.parameters["document"])
+            #expect(text.count > 60_000 && text.hasSuffix("line 1500 of a very long answer, padded to forty"))
+            let messages = await fake.state.messages(inChat: user)
+            #expect(messages.count == 2, "\(messages.map(\.text.count))")
+            #expect(messages.first?.text.hasPrefix("line 1 of a very long answer") == true)
+        }
+    }
+
     @Test("a stranger's /myid flood and a 429 with a long retry_after on their reply do not slow an allowed user down")
     func strangersCannotStallTheBot() async throws {
         try await TelegramDaemonHarness.with { harness in

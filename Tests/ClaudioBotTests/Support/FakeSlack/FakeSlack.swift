@@ -65,6 +65,13 @@ struct FakeSlack: Sendable {
                 method: method, authorization: request.headers[.authorization], body: Data(body.readableBytesView))
             return response(answer)
         }
+        router.post("upload/:id") { request, context -> Response in
+            let id = try context.parameters.require("id")
+            let body = try await request.body.collect(upTo: 1 << 24)
+            let answer = await state.receiveUpload(
+                id: id, body: Data(body.readableBytesView), contentType: request.headers[.contentType] ?? "")
+            return response(answer)
+        }
         router.post("response/:id") { request, context -> Response in
             let id = try context.parameters.require("id")
             let body = try await request.body.collect(upTo: 1 << 22)

@@ -11,6 +11,8 @@ struct FakeSlackRecord: Sendable {
     var messages: [FakeSlackMessage] = []
     /// Posts to response URLs.
     var responses: [FakeSlackResponse] = []
+    /// Files shared (`files.completeUploadExternal` after the upload), in order.
+    var files: [FakeSlackFile] = []
 
     var posts: [FakeSlackMessage] { messages.filter { $0.kind == .post } }
 

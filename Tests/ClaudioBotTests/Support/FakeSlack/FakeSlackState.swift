@@ -1,3 +1,4 @@
+import ClaudioTestSupport
 import Foundation
 import HummingbirdWebSocket
 import NIOCore
@@ -26,6 +27,8 @@ actor FakeSlackState {
     let botUserID: String
     let botID: String
     var port = 0
+    /// Uploads announced by `files.getUploadURLExternal`: name, announced length, the bytes once sent.
+    private var pendingUploads: [String: (name: String, length: Int, data: Data?)] = [:]
 
     private(set) var record = FakeSlackRecord()
     private var sockets: [Int: Socket] = [:]
@@ -75,7 +78,7 @@ actor FakeSlackState {
         let expected = method == "apps.connections.open" ? appToken : botToken
         guard let authorization, authorization.hasPrefix("Bearer ") else { return Self.failure("not_authed") }
         guard authorization.dropFirst("Bearer ".count) == expected else { return Self.failure("invalid_auth") }
-        let fields = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:]
+        let fields = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? Self.formFields(body)
         switch method {
         case "auth.test":
             return Self.success(["user_id": botUserID, "bot_id": botID, "team": "Fake Team", "user": "claudio"])
@@ -101,9 +104,49 @@ actor FakeSlackState {
             }
             append(FakeSlackMessage(kind: .update, channel: channel, text: text, ts: ts, mrkdwn: fields["mrkdwn"] as? Bool))
             return Self.success(["channel": channel, "ts": ts])
+        case "files.getUploadURLExternal":
+            guard let name = fields["filename"] as? String, let length = (fields["length"] as? String).flatMap(Int.init)
+            else { return Self.failure("invalid_arguments") }
+            let id = "F\(nextID())"
+            pendingUploads[id] = (name, length, nil)
+            return Self.success(["upload_url": "http://127.0.0.1:\(port)/upload/\(id)", "file_id": id])
+        case "files.completeUploadExternal":
+            guard let files = fields["files"] as? [[String: Any]], let channel = fields["channel_id"] as? String else {
+                return Self.failure("invalid_arguments")
+            }
+            for file in files {
+                guard let id = file["id"] as? String, let upload = pendingUploads.removeValue(forKey: id),
+                    let data = upload.data, data.count == upload.length
+                else { return Self.failure("file_not_found") }
+                record.files.append(FakeSlackFile(
+                    id: id, name: upload.name, data: data, channel: channel, threadTS: fields["thread_ts"] as? String,
+                    comment: fields["initial_comment"] as? String))
+            }
+            changed()
+            return Self.success(["file_count": String(files.count)])
         default:
             return Self.failure("unknown_method")
         }
+    }
+
+    /// The bytes of an upload to a URL `files.getUploadURLExternal` handed out (raw, or a multipart `file` part).
+    func receiveUpload(id: String, body: Data, contentType: String) -> Answer {
+        guard var upload = pendingUploads[id] else { return Answer(status: 404, body: "unknown upload") }
+        upload.data = MultipartFormData(body: body, contentType: contentType)?["file"]?.data ?? body
+        pendingUploads[id] = upload
+        return Answer(status: 200, body: "OK - \(upload.data?.count ?? 0)")
+    }
+
+    private static func formFields(_ body: Data) -> [String: Any] {
+        var fields: [String: Any] = [:]
+        for pair in String(decoding: body, as: UTF8.self).split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let decode = { (text: Substring) in
+                String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(text)
+            }
+            fields[decode(parts[0])] = parts.count > 1 ? decode(parts[1]) : ""
+        }
+        return fields
     }
 
     func answerResponseURL(commandID: String, body: Data) -> Answer {
