@@ -16,6 +16,8 @@ struct DaemonParts: Sendable {
         var slackSendBackoff = RetryBackoff()
         /// Seconds each Telegram long poll waits.
         var telegramPollTimeout = 30
+        /// Slack envelopes waiting to be handled beyond which strangers' ones are dropped.
+        var slackBacklogLimit = 500
 
         static let standard = Tuning()
     }
@@ -85,7 +87,8 @@ struct DaemonParts: Sendable {
 
     func makeSlackChannel() -> SlackChannel {
         SlackChannel(
-            context: channelContext, reconnectBackoff: tuning.reconnectBackoff, sendBackoff: tuning.slackSendBackoff)
+            context: channelContext, reconnectBackoff: tuning.reconnectBackoff, sendBackoff: tuning.slackSendBackoff,
+            backlogLimit: tuning.slackBacklogLimit)
     }
 
     /// Stops intake, kills every job (telling its chat) and what they left behind, and flushes the denied-access records.

@@ -20,6 +20,11 @@ final class SlackChannel: ChatChannel {
     private let pingInterval: Duration
     private let currentHealth = Mutex(ChannelHealth.starting)
     private let recentEvents = Mutex(SlackEventDeduplicator())
+    /// Envelopes acknowledged but not handled yet, and how many strangers' ones were shed.
+    private let backlog = Mutex((pending: 0, shed: 0))
+    /// Beyond this many waiting envelopes, strangers' ones are dropped (SPEC §18: bounded backlogs); an allowed
+    /// user's are always kept.
+    private let backlogLimit: Int
     private let logger = Logger(label: "claudio.slack")
 
     /// - Parameters:
@@ -27,10 +32,12 @@ final class SlackChannel: ChatChannel {
     ///   - reconnectBackoff: delays between connection attempts after failures (SPEC §9: 1 s → 30 s).
     ///   - sendBackoff: delays between attempts of a failed send.
     ///   - pingInterval: how often the WebSocket is pinged to notice a dead connection.
+    ///   - backlogLimit: envelopes waiting to be handled beyond which strangers' ones are dropped.
     init(
         context: ChannelContext, reconnectBackoff: RetryBackoff = RetryBackoff(),
-        sendBackoff: RetryBackoff = RetryBackoff(), pingInterval: Duration = .seconds(30)
+        sendBackoff: RetryBackoff = RetryBackoff(), pingInterval: Duration = .seconds(30), backlogLimit: Int = 500
     ) {
+        self.backlogLimit = backlogLimit
         self.context = context
         var api = SlackWebAPI(settings: context.settings, http: context.http)
         api.retryBackoff = sendBackoff
@@ -159,8 +166,14 @@ final class SlackChannel: ChatChannel {
                     if case .ignore(let reason) = action { logger.debug("ignored Slack envelope: \(reason)") }
                     continue
                 }
+                if backlog.withLock({ $0.pending }) >= backlogLimit, await isStranger(action) {
+                    shedStrangersEnvelope()
+                    continue
+                }
+                backlog.withLock { $0.pending += 1 }
                 let ticket = turns.take(in: chat)
                 group.addTask {
+                    defer { self.backlog.withLock { $0.pending -= 1 } }
                     await turns.wait(for: ticket, in: chat)
                     defer { turns.finish(ticket, in: chat) }
                     guard !Task.isCancelled else { return }
@@ -168,6 +181,24 @@ final class SlackChannel: ChatChannel {
                 }
             }
             turns.close()
+        }
+    }
+
+    /// Whether the action comes from someone not on the allowlist (a load-shedding check; the gate still decides
+    /// every message it handles).
+    private func isStranger(_ action: SlackInboundAction) async -> Bool {
+        guard case .message(let message, _, _) = action else { return true }
+        return await !context.router.gate.allowLists().isAllowed(message.user)
+    }
+
+    private func shedStrangersEnvelope() {
+        let shed = backlog.withLock { state -> Int in
+            state.shed += 1
+            return state.shed
+        }
+        if shed == 1 || shed % 1000 == 0 {
+            logger.warning(
+                "Slack backlog over \(backlogLimit) envelopes: dropping unauthorized users' messages (\(shed) so far)")
         }
     }
 

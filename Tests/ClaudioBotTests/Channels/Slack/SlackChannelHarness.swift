@@ -15,7 +15,7 @@ struct SlackChannelHarness: Sendable {
     /// Runs `body` with a started channel, then stops the channel, its jobs and its clients.
     static func with(
         slack: FakeSlack, allowed: [String] = ["U0ALICE"], botToken: String = FakeSlack.botToken,
-        _ body: @Sendable (SlackChannelHarness) async throws -> Void
+        backlogLimit: Int = 500, _ body: @Sendable (SlackChannelHarness) async throws -> Void
     ) async throws {
         let fake = try FakeClaude()
         defer { fake.remove() }
@@ -32,6 +32,7 @@ struct SlackChannelHarness: Sendable {
         let http = HTTPClient(redacting: settings.secrets)
         var tuning = DaemonParts.Tuning.fastForTests
         tuning.progressInterval = .seconds(2)
+        tuning.slackBacklogLimit = backlogLimit
         let parts = await DaemonParts.assemble(
             settings: settings, store: state, supervisor: FakeClaude.supervisor(), sandbox: FakeClaude.unsandboxed,
             cli: FakeClaude.cli,

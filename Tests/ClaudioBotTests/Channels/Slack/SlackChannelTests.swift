@@ -8,10 +8,11 @@ import Testing
 @Suite("Slack channel")
 struct SlackChannelTests {
     private static func run(
-        allowed: [String] = ["U0ALICE"], _ body: @Sendable @escaping (SlackChannelHarness) async throws -> Void
+        allowed: [String] = ["U0ALICE"], backlogLimit: Int = 500,
+        _ body: @Sendable @escaping (SlackChannelHarness) async throws -> Void
     ) async throws {
         try await FakeSlack.withServer { slack in
-            try await SlackChannelHarness.with(slack: slack, allowed: allowed) { harness in
+            try await SlackChannelHarness.with(slack: slack, allowed: allowed, backlogLimit: backlogLimit) { harness in
                 #expect(await slack.waitForConnections(1))
                 try await body(harness)
             }
@@ -30,6 +31,23 @@ struct SlackChannelTests {
             #expect(record.ack(for: delivery.envelopeID) != nil)
             #expect(record.messages.first?.text == "⏳ Processing…")
             #expect(await harness.channel.health().connected)
+        }
+    }
+
+    @Test("over the backlog limit, strangers' envelopes are shed (acknowledged, never handled); allowed users' are kept")
+    func backlogShedsStrangers() async throws {
+        // A limit of 0 puts the channel permanently "over the limit": what is shed and what is kept shows at once.
+        try await Self.run(backlogLimit: 0) { harness in
+            let slack = harness.slack
+            let stranger = try await slack.sendDirectMessage("let me in", from: "U0MALLORY")
+            let allowed = try await slack.sendDirectMessage("hello", from: "U0ALICE")
+            let thread = await harness.waitForThread(try #require(allowed.ts), in: allowed.channel) {
+                $0.hasPrefix("echo:")
+            }
+            #expect(thread == ["echo: hello"])
+            let record = await slack.record
+            #expect(record.ack(for: stranger.envelopeID) != nil, "every envelope is still acknowledged")
+            #expect(!record.messages.contains { $0.channel == stranger.channel && $0.text.contains("Access denied") })
         }
     }
 
