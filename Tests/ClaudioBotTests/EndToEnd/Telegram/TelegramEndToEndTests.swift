@@ -45,6 +45,25 @@ struct TelegramEndToEndTests {
         }
     }
 
+    @Test("two users competing for two slots: one user's second chat waits, the other user's prompt runs at once")
+    func fairSlots() async throws {
+        try await TelegramDaemonHarness.with { harness in
+            let fake = harness.fake
+            let daemon = try await harness.start([
+                "MAX_CONCURRENT_JOBS": "2", "ALLOWED_USER_IDS": "\(user),\(stranger)",
+            ])
+            let group: Int64 = -100_777
+            await fake.sendText("SLEEP one", from: user)
+            await fake.sendText("SLEEP two", from: user, chatID: group, chatType: "group")
+            try await fake.waitForText("Queued — position 1", inChat: group)
+            await fake.sendText("hello", from: stranger)
+            try await fake.waitForText("echo: hello", inChat: stranger)
+            let jobs = try await daemon.client.jobs().jobs
+            #expect(jobs.filter { $0.state == .running }.map(\.userID) == [String(user)])
+            #expect(jobs.filter { $0.state == .queued }.map(\.chatID) == [String(group)])
+        }
+    }
+
     @Test("a stranger's /myid flood and a 429 with a long retry_after on their reply do not slow an allowed user down")
     func strangersCannotStallTheBot() async throws {
         try await TelegramDaemonHarness.with { harness in
