@@ -17,6 +17,11 @@ package enum ClaudeStreamEvent: Sendable, Equatable {
     case apiRetry(APIRetry)
     /// `result`: the run's last line, with the answer or the error.
     case result(RunResult)
+    /// `control_request`: the CLI asks Claudio something (a tool's permission, an MCP message) and waits for the
+    /// answer on its stdin (see `ClaudeInput`).
+    case controlRequest(ClaudeControlRequest)
+    /// `control_response`: the CLI's answer to Claudio's own request (`initialize`).
+    case controlResponse(requestID: String, succeeded: Bool)
     /// Any other line that is a JSON object, e.g. `system`/`task_started`. `type` is empty when the
     /// object had none.
     case other(type: String, subtype: String?)

@@ -4,8 +4,13 @@ struct ClaudeStreamLine: Decodable {
     var events: [ClaudeStreamEvent]
 
     private enum CodingKeys: String, CodingKey {
-        case type, subtype, message
+        case type, subtype, message, response
         case parentToolUseID = "parent_tool_use_id"
+    }
+
+    private enum ControlResponseKeys: String, CodingKey {
+        case subtype
+        case requestID = "request_id"
     }
 
     private enum MessageKeys: String, CodingKey {
@@ -23,6 +28,15 @@ struct ClaudeStreamLine: Decodable {
             events = [.apiRetry(try ClaudeStreamEvent.APIRetry(from: decoder))]
         case ("result", _):
             events = [.result(try ClaudeStreamEvent.RunResult(from: decoder))]
+        case ("control_request", _):
+            events = [.controlRequest(try ClaudeControlRequest(from: decoder))]
+        case ("control_response", _):
+            let response = try line.nestedContainer(keyedBy: ControlResponseKeys.self, forKey: .response)
+            events = [
+                .controlResponse(
+                    requestID: try response.decode(String.self, forKey: .requestID),
+                    succeeded: response.lenientValue(String.self, forKey: .subtype) == "success"),
+            ]
         case ("assistant", _), ("user", _):
             let isFromSubagent = line.lenientValue(String.self, forKey: .parentToolUseID) != nil
             events = Self.contentEvents(of: line, isFromSubagent: isFromSubagent, takingText: type == "assistant")

@@ -64,7 +64,8 @@ package struct ClaudeTranscript: Sendable {
         case .result(let runResult):
             result = runResult
             if sessionID == nil { sessionID = runResult.sessionID }
-        case .toolResult, .other:
+        case .toolResult, .other, .controlRequest, .controlResponse:
+            // Control requests are answered by the runner as they arrive, not kept in the transcript.
             break
         }
     }

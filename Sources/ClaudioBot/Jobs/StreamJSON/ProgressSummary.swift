@@ -15,7 +15,7 @@ package enum ProgressSummary {
             return oneLine("💭 " + firstLine)
         case .apiRetry(let retry):
             return line(for: retry)
-        case .sessionStarted, .toolResult, .result, .other:
+        case .sessionStarted, .toolResult, .result, .other, .controlRequest, .controlResponse:
             return nil
         }
     }
