@@ -72,7 +72,7 @@ let package = Package(
         .target(
             name: "FakeTelegram",
             dependencies: [
-                "ClaudioTestSupport",
+                "Shared", "ClaudioTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             path: "Tests/FakeTelegram"

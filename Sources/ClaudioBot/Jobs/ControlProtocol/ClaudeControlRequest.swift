@@ -1,3 +1,4 @@
+import Shared
 /// A question the CLI asks Claudio on its stdout (`"type":"control_request"`) and waits for an answer to on its
 /// stdin: whether a tool may run, or a message for Claudio's in-process MCP server.
 package struct ClaudeControlRequest: Decodable, Sendable, Equatable {

@@ -1,3 +1,4 @@
+import Shared
 import Foundation
 
 /// A line Claudio writes to the CLI's stdin with `--input-format stream-json`: the prompt as a user message (so it

@@ -1,3 +1,4 @@
+import Shared
 /// Claudio's answer to a `can_use_tool` request.
 package enum PermissionDecision: Sendable, Equatable {
     /// Run the tool with `updatedInput` (the request's input, or an edited one such as an AskUserQuestion answer).

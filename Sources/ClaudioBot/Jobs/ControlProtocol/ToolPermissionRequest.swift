@@ -1,3 +1,4 @@
+import Shared
 /// A `can_use_tool` question: which tool, with what input.
 package struct ToolPermissionRequest: Sendable, Equatable {
     package var toolName: String

@@ -1,6 +1,9 @@
-/// Any JSON value, kept as received: a tool's input must go back to the CLI exactly as it came (`updatedInput`),
-/// and MCP messages are passed through without Claudio knowing every field.
-package enum JSONValue: Codable, Sendable, Equatable, Hashable {
+import Foundation
+
+/// Any JSON value, kept as received: a tool's input must go back to the claude CLI exactly as it came
+/// (`updatedInput`), MCP messages are passed through without Claudio knowing every field, and the test fakes read
+/// what Claudio sends with it.
+public enum JSONValue: Codable, Sendable, Equatable, Hashable {
     case null
     case bool(Bool)
     /// Integers stay integers (a request id, a line number), so they are echoed as they came.
@@ -10,7 +13,7 @@ package enum JSONValue: Codable, Sendable, Equatable, Hashable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    package init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
@@ -29,7 +32,7 @@ package enum JSONValue: Codable, Sendable, Equatable, Hashable {
         }
     }
 
-    package func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .null: try container.encodeNil()
@@ -43,11 +46,30 @@ package enum JSONValue: Codable, Sendable, Equatable, Hashable {
     }
 
     /// The member `key` of an object; nil for anything else.
-    package subscript(key: String) -> JSONValue? {
+    public subscript(key: String) -> JSONValue? {
         if case .object(let members) = self { members[key] } else { nil }
     }
 
-    package var stringValue: String? {
+    public var stringValue: String? {
         if case .string(let value) = self { value } else { nil }
     }
+
+    /// The value as JSON text, keys sorted.
+    public var jsonText: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(self)) ?? Data("null".utf8), as: UTF8.self)
+    }
+}
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByDictionaryLiteral, ExpressibleByArrayLiteral
+{
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int64) { self = .integer(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { $1 }))
+    }
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
 }
