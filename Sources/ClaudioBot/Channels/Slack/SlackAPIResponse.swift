@@ -7,15 +7,17 @@ struct SlackAPIResponse: Decodable, Sendable {
     /// `chat.postMessage` / `chat.update`: the message's timestamp, its ID within the channel.
     var ts: String?
     var channel: String?
-    /// `auth.test`: the bot's own user and bot IDs.
+    /// `auth.test`: the bot's own user and bot IDs, and its workspace (`team` is its name, `team_id` its ID).
     var userID: String?
     var botID: String?
     var user: String?
     var team: String?
+    var teamID: String?
 
     enum CodingKeys: String, CodingKey {
         case ok, error, url, ts, channel, user, team
         case userID = "user_id"
         case botID = "bot_id"
+        case teamID = "team_id"
     }
 }
