@@ -21,13 +21,7 @@ struct DaemonLifecycleTests {
     }
 
     func environment(_ extra: [String: String] = [:]) -> [String: String] {
-        DaemonProcess.environment(
-            in: directory, fake: fake,
-            extra: [
-                "TELEGRAM_BOT_TOKEN": "123:lifecycle-token", "ALLOWED_USER_IDS": "42",
-                // Nothing listens there: these tests are about the daemon, not about Telegram.
-                "TELEGRAM_API_BASE_URL": "http://127.0.0.1:9",
-            ].merging(extra) { $1 })
+        DaemonProcess.offlineEnvironment(in: directory, fake: fake, extra: extra)
     }
 
     func start(_ extra: [String: String] = [:], envFile: String? = nil) async throws -> DaemonProcess {
