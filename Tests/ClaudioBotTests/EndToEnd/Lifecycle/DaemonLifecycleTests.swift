@@ -179,33 +179,4 @@ struct DaemonLifecycleTests {
         #expect(result.status.code != 0)
         #expect(!result.standardOutputText.contains("\"pid\""))
     }
-
-    @Test("kill_bot_processes.sh stops the daemon named in the lock, removes stale locks and spares other processes")
-    func killScript() async throws {
-        defer { cleanup() }
-        let script = URL(fileURLWithPath: ClaudioBinary.path).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("scripts/kill_bot_processes.sh").path
-        let probe = CommandProbe(launcher: TestReaper.launcher, timeout: .seconds(30))
-        let scriptEnvironment = ["PATH": "/usr/bin:/bin", "CLAUDIO_LOCK_DIR": directory.path]
-
-        let daemon = try await start()
-        let stopped = try await probe.run("/bin/bash", arguments: [script], environment: scriptEnvironment, workingDirectory: directory.path)
-        #expect(stopped.status.code == 0)
-        #expect(await daemon.process.waitForExit().code == 0)
-        #expect(!FileManager.default.fileExists(atPath: directory.path + "/telegram_claude_bot.lock"))
-
-        let bystander = try TestReaper.launcher.launch(LaunchRequest(executablePath: "/bin/sleep", arguments: ["30"]))
-        defer {
-            _ = bystander.signal(SIGKILL)
-        }
-        try "\(bystander.pid)\n".write(toFile: directory.path + "/telegram_claude_bot.lock", atomically: true, encoding: .utf8)
-        try "999999999\n".write(toFile: directory.path + "/slack_claude_bot.lock", atomically: true, encoding: .utf8)
-        let spared = try await probe.run("/bin/bash", arguments: [script], environment: scriptEnvironment, workingDirectory: directory.path)
-        #expect(spared.status.code == 1)
-        #expect(bystander.exitStatus == nil)
-        #expect(FileManager.default.fileExists(atPath: directory.path + "/telegram_claude_bot.lock"))
-        #expect(!FileManager.default.fileExists(atPath: directory.path + "/slack_claude_bot.lock"))
-        _ = bystander.signal(SIGKILL)
-        _ = await bystander.waitForExit()
-    }
 }
