@@ -16,6 +16,12 @@ package struct AllowLists: Sendable, Equatable {
     /// True when the Slack list is empty, which lets every workspace member in; callers surface this as a warning.
     var allowsEverySlackMember: Bool { slack.isEmpty }
 
+    /// Whether replacing these lists by `newer` would turn a Slack list that names people into "everyone" — what a
+    /// misspelt or deleted line in the env file looks like, so a reload must not do it (SPEC §18).
+    func wouldOpenSlack(to newer: AllowLists) -> Bool {
+        !allowsEverySlackMember && newer.allowsEverySlackMember
+    }
+
     /// Whether `user` may run prompts and commands.
     ///
     /// A Telegram ID must be the canonical decimal form of an `Int64`: `Int64("+42")` and `Int64("042")` parse,

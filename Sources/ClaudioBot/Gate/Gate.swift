@@ -89,6 +89,15 @@ package actor Gate {
         lists = newLists
     }
 
+    /// Applies reloaded allowlists at once unless they would open a restricted Slack list to everyone, which takes
+    /// a restart (SPEC §18). Checked and applied in one step, so two reloads cannot slip past each other's check.
+    /// - Returns: false when refused; the lists in force are then unchanged.
+    func applyReloadedAllowLists(_ newLists: AllowLists) -> Bool {
+        guard !lists.wouldOpenSlack(to: newLists) else { return false }
+        lists = newLists
+        return true
+    }
+
     func allowLists() -> AllowLists {
         lists
     }

@@ -124,6 +124,16 @@ struct GateTests {
             reply: "Please send a prompt — the message was empty."))
     }
 
+    @Test("a reload may narrow or change a Slack list, never open a restricted one to everyone")
+    func reloadCannotOpenSlack() async {
+        let gate = gate()
+        #expect(await gate.applyReloadedAllowLists(AllowLists(telegram: [1], slack: ["U1", "U2"])))
+        #expect(!(await gate.applyReloadedAllowLists(AllowLists(telegram: [1, 2], slack: []))))
+        #expect(await gate.allowLists() == AllowLists(telegram: [1], slack: ["U1", "U2"]), "nothing changed")
+        let open = Gate(allowLists: AllowLists(telegram: [1], slack: []), rateLimitRequests: 1, rateLimitWindow: .seconds(1), maxInputLength: 1)
+        #expect(await open.applyReloadedAllowLists(AllowLists(telegram: [1], slack: [])), "already everyone: nothing opens")
+    }
+
     @Test("reloaded allowlists apply to the next message")
     func reload() async {
         let gate = gate()

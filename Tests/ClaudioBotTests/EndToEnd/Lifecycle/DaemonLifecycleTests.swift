@@ -162,6 +162,38 @@ struct DaemonLifecycleTests {
         #expect(await daemon.waitForLog("SIGHUP: "))
     }
 
+    @Test("a reload that would open a restricted Slack list to everyone is refused (422, CLI exit 1, SIGHUP too)")
+    func reloadCannotOpenSlack() async throws {
+        defer { cleanup() }
+        let envFile = directory.path + "/claudio.env"
+        try "SLACK_ALLOWED_USER_IDS=U0ALICE\n".write(toFile: envFile, atomically: true, encoding: .utf8)
+        let slack = [
+            "SLACK_BOT_TOKEN": "xoxb-1-reload", "SLACK_APP_TOKEN": "xapp-1-reload", "SLACK_API_BASE_URL": "http://127.0.0.1:9",
+        ]
+        let daemon = try await start(slack, envFile: envFile)
+        defer { Task { await daemon.stop() } }
+
+        try "# SLACK_ALLOWED_USER_IDS=U0ALICE\n".write(toFile: envFile, atomically: true, encoding: .utf8)
+        do {
+            _ = try await daemon.client.reload()
+            Issue.record("a reload to everyone must be refused")
+        } catch AdminClientError.refused(let status, let message) {
+            #expect(status == 422)
+            #expect(message.contains("SLACK_ALLOWED_USER_IDS is empty in \(envFile)"))
+            #expect(message.contains("restart Claudio"))
+        }
+        let reload = try await cli(["reload"], socket: daemon.socketPath)
+        #expect(reload.status.code == 1)
+        #expect(reload.standardErrorText.contains("Reload refused"))
+        _ = kill(daemon.pid, SIGHUP)
+        #expect(await daemon.waitForLog("SIGHUP: Reload refused"))
+        let slackStatus = try await daemon.client.status().channels.first { $0.name == .slack }
+        #expect(slackStatus?.allowlistSize == 1 && slackStatus?.allowAll == false)
+
+        try "SLACK_ALLOWED_USER_IDS=U0ALICE,U0BOB\n".write(toFile: envFile, atomically: true, encoding: .utf8)
+        #expect(try await daemon.client.reload().slack == SlackAllowlistSummary(size: 2, allowAll: false, source: .file))
+    }
+
     @Test("another user cannot use the admin socket")
     func otherUserRefused() async throws {
         defer { cleanup() }
