@@ -7,21 +7,19 @@ import Testing
 
 @Suite("Daemon lifecycle through the built binary: admin API, locks, reload, shutdown", .serialized)
 struct DaemonLifecycleTests {
-    let directory: ScratchDirectory
-    let fake: FakeClaude
+    let files: DaemonTestFiles
+    var directory: ScratchDirectory { files.directory }
 
     init() throws {
-        directory = try ScratchDirectory()
-        fake = try FakeClaude()
+        files = try DaemonTestFiles()
     }
 
     func cleanup() {
-        directory.remove()
-        fake.remove()
+        files.remove()
     }
 
     func environment(_ extra: [String: String] = [:]) -> [String: String] {
-        DaemonProcess.offlineEnvironment(in: directory, fake: fake, extra: extra)
+        files.environment(extra)
     }
 
     func start(_ extra: [String: String] = [:], envFile: String? = nil) async throws -> DaemonProcess {

@@ -8,17 +8,11 @@ import Testing
 /// is checked (SPEC §18 "Files on disk").
 @Suite("Files on disk through the built binary", .serialized)
 struct FilesOnDiskTests {
-    let directory: ScratchDirectory
-    let fake: FakeClaude
+    let files: DaemonTestFiles
+    var directory: ScratchDirectory { files.directory }
 
     init() throws {
-        directory = try ScratchDirectory()
-        fake = try FakeClaude()
-    }
-
-    func cleanup() {
-        directory.remove()
-        fake.remove()
+        files = try DaemonTestFiles()
     }
 
     private func mode(_ path: String) -> String? {
@@ -29,8 +23,8 @@ struct FilesOnDiskTests {
 
     @Test("started under umask 000: state directory 700, database, -wal and -shm 600, socket directory 700, socket 600")
     func permissiveUmask() async throws {
-        defer { cleanup() }
-        let environment = DaemonProcess.offlineEnvironment(in: directory, fake: fake)
+        defer { files.remove() }
+        let environment = files.environment()
         let daemon = try DaemonProcess(
             directory: directory, environment: environment, runner: ["/bin/sh", "-c", "umask 000; exec \"$@\"", "sh"])
         defer { Task { await daemon.stop() } }
@@ -51,11 +45,11 @@ struct FilesOnDiskTests {
 
     @Test("an existing socket directory of mode 777 is made 700; one of another user stops the start with exit 1")
     func existingSocketDirectory() async throws {
-        defer { cleanup() }
+        defer { files.remove() }
         let run = directory.path + "/run"
         mkdir(run, 0o700)
         chmod(run, 0o777)
-        let environment = DaemonProcess.offlineEnvironment(in: directory, fake: fake)
+        let environment = files.environment()
         let daemon = try DaemonProcess(directory: directory, environment: environment)
         defer { Task { await daemon.stop() } }
         #expect(await daemon.waitUntilReady(), "\(daemon.stderr)")

@@ -11,19 +11,13 @@ struct KillScriptTests {
     static let script = URL(fileURLWithPath: ClaudioBinary.path).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("scripts/kill_bot_processes.sh").path
 
-    let directory: ScratchDirectory
-    let fake: FakeClaude
+    let files: DaemonTestFiles
+    var directory: ScratchDirectory { files.directory }
     var telegramLock: String { directory.path + "/telegram_claude_bot.lock" }
     var slackLock: String { directory.path + "/slack_claude_bot.lock" }
 
     init() throws {
-        directory = try ScratchDirectory()
-        fake = try FakeClaude()
-    }
-
-    func cleanup() {
-        directory.remove()
-        fake.remove()
+        files = try DaemonTestFiles()
     }
 
     func runScript() async throws -> ProbeResult {
@@ -35,7 +29,7 @@ struct KillScriptTests {
     }
 
     func startDaemon() throws -> DaemonProcess {
-        try DaemonProcess(directory: directory, environment: DaemonProcess.offlineEnvironment(in: directory, fake: fake))
+        try DaemonProcess(directory: directory, environment: files.environment())
     }
 
     /// Holds `path`'s flock from this process, as a daemon does, until the descriptor is closed.
@@ -48,7 +42,7 @@ struct KillScriptTests {
 
     @Test("stops the daemon holding the lock; the daemon's lock file is gone afterwards")
     func stopsTheDaemon() async throws {
-        defer { cleanup() }
+        defer { files.remove() }
         let daemon = try startDaemon()
         defer { Task { await daemon.stop() } }
         #expect(await daemon.waitUntilReady(), "\(daemon.stderr)")
@@ -60,7 +54,7 @@ struct KillScriptTests {
 
     @Test("an unlocked lock file is stale whatever PID it names: removed, and the process it names is spared")
     func staleFilesRemoved() async throws {
-        defer { cleanup() }
+        defer { files.remove() }
         let bystander = try TestReaper.launcher.launch(LaunchRequest(executablePath: "/bin/sleep", arguments: ["30"]))
         defer { _ = bystander.signal(SIGKILL) }
         try "\(bystander.pid)\n".write(toFile: telegramLock, atomically: true, encoding: .utf8)
@@ -76,7 +70,7 @@ struct KillScriptTests {
 
     @Test("a held lock naming a process that is not `claudio run` is kept, and that process spared")
     func heldByAnotherProgram() async throws {
-        defer { cleanup() }
+        defer { files.remove() }
         let bystander = try TestReaper.launcher.launch(LaunchRequest(executablePath: "/bin/sleep", arguments: ["30"]))
         defer { _ = bystander.signal(SIGKILL) }
         let held = try hold(telegramLock, writing: "\(bystander.pid)\n")
@@ -92,7 +86,7 @@ struct KillScriptTests {
 
     @Test("an empty lock file someone holds — a daemon between flock and writing its PID — is never removed")
     func emptyButHeld() async throws {
-        defer { cleanup() }
+        defer { files.remove() }
         let held = try hold(telegramLock, writing: "")
         let result = try await runScript()
         #expect(result.status.code == 1)
@@ -106,7 +100,7 @@ struct KillScriptTests {
 
     @Test("run while a daemon starts: the daemon is stopped or keeps its locked file, never runs without it")
     func raceWithStartingDaemon() async throws {
-        defer { cleanup() }
+        defer { files.remove() }
         let daemon = try startDaemon()
         defer { Task { await daemon.stop() } }
         // Again and again through the start, until the script finds the PID and stops the daemon.
@@ -121,7 +115,7 @@ struct KillScriptTests {
 
     @Test("a symbolic link at a lock path is left alone")
     func symbolicLinkLeftAlone() async throws {
-        defer { cleanup() }
+        defer { files.remove() }
         let target = directory.path + "/elsewhere"
         try "x".write(toFile: target, atomically: true, encoding: .utf8)
         symlink(target, telegramLock)

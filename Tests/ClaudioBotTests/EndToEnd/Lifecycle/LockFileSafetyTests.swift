@@ -11,24 +11,18 @@ struct LockFileSafetyTests {
         case symbolicLink, foreignOwner, hardLink
     }
 
-    let directory: ScratchDirectory
-    let fake: FakeClaude
+    let files: DaemonTestFiles
+    var directory: ScratchDirectory { files.directory }
     var lockPath: String { directory.path + "/telegram_claude_bot.lock" }
 
     init() throws {
-        directory = try ScratchDirectory()
-        fake = try FakeClaude()
-    }
-
-    func cleanup() {
-        directory.remove()
-        fake.remove()
+        files = try DaemonTestFiles()
     }
 
     @Test("a planted lock file stops start-up with exit 1 naming it and the problem, and nothing is written",
         arguments: Planted.allCases)
     func plantedLockFile(planted: Planted) async throws {
-        defer { cleanup() }
+        defer { files.remove() }
         // A file the daemon (root here) could write: the link must not make it truncate or fill it.
         let victim = directory.path + "/precious.txt"
         try "keep me\n".write(toFile: victim, atomically: false, encoding: .utf8)
@@ -47,7 +41,7 @@ struct LockFileSafetyTests {
             problem = "is owned by uid 65534"
         }
         let daemon = try DaemonProcess(
-            directory: directory, environment: DaemonProcess.offlineEnvironment(in: directory, fake: fake))
+            directory: directory, environment: files.environment())
         let status = await daemon.process.waitForExit()
         #expect(status.code == 1, "\(daemon.stderr)")
         #expect(daemon.stderr.contains("the lock file \(lockPath) \(problem)"), "\(daemon.stderr)")
@@ -60,7 +54,7 @@ struct LockFileSafetyTests {
 
     @Test("a lock directory anyone may write without the sticky bit is warned about in the log and by `claudio check`")
     func replaceableLockDirectory() async throws {
-        defer { cleanup() }
+        defer { files.remove() }
         let open = directory.path + "/open-locks"
         let sticky = directory.path + "/sticky-locks"
         for (path, mode) in [(open, 0o777), (sticky, 0o1777)] {
@@ -68,7 +62,7 @@ struct LockFileSafetyTests {
             chmod(path, mode_t(mode))
         }
         let warning = "CLAUDIO_LOCK_DIR \(open) is writable by every user and has no sticky bit"
-        let environment = DaemonProcess.offlineEnvironment(in: directory, fake: fake, extra: ["CLAUDIO_LOCK_DIR": open])
+        let environment = files.environment(["CLAUDIO_LOCK_DIR": open])
         let daemon = try DaemonProcess(directory: directory, environment: environment)
         defer { Task { await daemon.stop() } }
         #expect(await daemon.waitUntilReady(), "\(daemon.stderr)")
