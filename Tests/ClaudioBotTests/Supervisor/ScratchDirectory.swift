@@ -9,6 +9,10 @@ struct ScratchDirectory: Sendable {
         var template = Array("\(NSTemporaryDirectory())/claudio-supervisor-XXXXXX".utf8CString)
         guard let created = mkdtemp(&template) else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
         path = String(cString: created)
+        // mkdtemp's 0700 is filtered by the umask, which in-process admin-server tests change while they bind a
+        // socket (SocketCreationMask): a directory without its x bit is not enterable once capabilities are dropped
+        // (a sandboxed job's workspace).
+        guard chmod(path, 0o700) == 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
     }
 
     /// Writes an executable `/bin/sh` script named `name` and returns its absolute path.
