@@ -7,12 +7,13 @@ struct SlackAPIResponse: Decodable, Sendable {
     /// `chat.postMessage` / `chat.update`: the message's timestamp, its ID within the channel.
     var ts: String?
     var channel: String?
-    /// `auth.test`: the bot's own user and bot IDs, and its workspace (`team` is its name, `team_id` its ID).
+    /// `auth.test`: the bot's own user and bot IDs.
     var userID: String?
     var botID: String?
+    /// `auth.test`: the bot's workspace ID (`team` is its name).
+    var teamID: String?
     var user: String?
     var team: String?
-    var teamID: String?
 
     enum CodingKeys: String, CodingKey {
         case ok, error, url, ts, channel, user, team
