@@ -29,8 +29,8 @@ extension AdminServerError: CustomStringConvertible {
             "the admin socket path is too long for a Unix-domain socket (max 107 bytes): \(path)"
         case .socketDirectoryNotOurs(let directory, let owner, let expected):
             "the admin socket's directory \(directory) is owned by uid \(owner), not by Claudio's user "
-                + "(uid \(expected)), so its owner could replace the socket. Set CLAUDIO_ADMIN_SOCKET to a path in a directory of "
-                + "Claudio's user (a missing one is created with mode 700), or chown that directory."
+                + "(uid \(expected)), so its owner could replace the socket. Set CLAUDIO_ADMIN_SOCKET to a path in a "
+                + "directory of Claudio's user (a missing one is created with mode 700), or chown that directory."
         case .socketDirectoryShared(let directory):
             "the admin socket's directory \(directory) is shared with other users (sticky bit, like /tmp); the socket "
                 + "needs a directory of its own. Set CLAUDIO_ADMIN_SOCKET to e.g. \(directory)/claudio/admin.sock "

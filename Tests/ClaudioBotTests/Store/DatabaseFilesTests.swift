@@ -48,7 +48,8 @@ struct DatabaseFilesTests {
             let database = directory + "/" + StateStore.fileName
             chmod(database, 0o644)
             // An empty journal is not a hot one: SQLite ignores it, but it must not stay readable.
-            _ = FileManager.default.createFile(atPath: database + "-journal", contents: nil, attributes: [.posixPermissions: 0o666])
+            _ = FileManager.default.createFile(
+                atPath: database + "-journal", contents: nil, attributes: [.posixPermissions: 0o666])
             let store = try await StateStore.open(stateDirectory: directory)
             let modes = try Self.modes(in: directory)
             await store.close()
