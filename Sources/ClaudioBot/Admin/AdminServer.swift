@@ -8,9 +8,10 @@ import Synchronization
 /// Serves the admin API (SPEC §6): HTTP/1.1 + JSON over a Unix-domain socket, for `claudio status`/`kill`/…, the
 /// console and `curl --unix-socket`.
 ///
-/// Starting (in ``run()``): the socket's directory is created with mode 0700 if missing; a socket already at the path
-/// is probed, so a live daemon's makes start fail with `AdminServerError.anotherDaemonServing` and a dead daemon's is
-/// replaced; the socket is bound under a 0177 umask, so it is 0600 from the start. Each connection's peer
+/// Starting (in ``run()``): the socket's directory is created with mode 0700 if missing, and an existing one must be
+/// the daemon's user's (one open to others is narrowed to 0700, someone else's stops the start); a socket already at
+/// the path is probed, so a live daemon's makes start fail with `AdminServerError.anotherDaemonServing` and a dead
+/// daemon's is replaced; the socket is bound under a 0177 umask, so it is 0600 from the start. Each connection's peer
 /// credentials are checked: only the daemon's own uid and root are served, and a job's processes get 403 on every
 /// endpoint (SPEC §12). Stopping (graceful shutdown or cancellation) closes the socket and removes its file.
 ///
@@ -63,9 +64,12 @@ final class AdminServer: Service, Sendable {
 
     private func serve() async throws {
         let socketFile = AdminSocketFile(path: socketPath)
-        try socketFile.prepareForBind()
+        if let formerMode = try socketFile.prepareForBind() {
+            let was = String(formerMode, radix: 8)
+            logger.notice("made the admin socket's directory \(socketFile.directory) private: mode 700 (it was \(was))")
+        }
 
-        let boundFile = Mutex<AdminSocketFile.Identity?>(nil)
+        let boundFile = Mutex<FileIdentity?>(nil)
         let mask = await SocketCreationMask.shared.begin(0o177)
         let application = Application(
             router: AdminRoutes.router(serving: backend),

@@ -8,8 +8,8 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Start the daemon in the foreground.",
         discussion: """
-            Exit codes: 0 clean shutdown, 1 another instance holds a lock, 2 configuration error, \
-            3 a channel's credentials were rejected.
+            Exit codes: 0 clean shutdown, 1 another instance holds a lock (or a lock file or the socket directory \
+            is not Claudio's own), 2 configuration error, 3 a channel's credentials were rejected.
             """)
 
     @OptionGroup var envFile: EnvFileOption

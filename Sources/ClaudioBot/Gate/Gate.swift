@@ -69,12 +69,13 @@ package actor Gate {
         }
     }
 
-    /// Whether the sender may use the bot. A denied message is recorded (reason `not_allowed`); the reply is the
-    /// access-denied text at most once per user per 60 s, nil otherwise.
+    /// Whether the sender may use the bot. A denied message is recorded (reason `not_allowed`, or `other_workspace`
+    /// for a sender from another Slack workspace, so the operator sees why an empty list did not let them in); the
+    /// reply is the access-denied text at most once per user per 60 s, nil otherwise.
     package func checkAccess(_ message: InboundMessage) -> AccessDecision {
         if lists.isAllowed(message.user) { return .allowed }
         let now = moment
-        deniedLog.record(message, reason: .notAllowed, at: now)
+        deniedLog.record(message, reason: message.user.foreignTeamID == nil ? .notAllowed : .otherWorkspace, at: now)
         let reply = denialReplies.shouldReply(to: message.user.key, at: now.monotonic) ? GateReplies.accessDenied : nil
         return .denied(reply: reply)
     }
@@ -91,6 +92,15 @@ package actor Gate {
     /// Applies reloaded allowlists at once; the next message is judged by them.
     func replaceAllowLists(_ newLists: AllowLists) {
         lists = newLists
+    }
+
+    /// Applies reloaded allowlists at once unless they would open a restricted Slack list to everyone, which takes
+    /// a restart (SPEC §18). Checked and applied in one step, so two reloads cannot slip past each other's check.
+    /// - Returns: false when refused; the lists in force are then unchanged.
+    func applyReloadedAllowLists(_ newLists: AllowLists) -> Bool {
+        guard !lists.wouldOpenSlack(to: newLists) else { return false }
+        lists = newLists
+        return true
     }
 
     func allowLists() -> AllowLists {

@@ -29,7 +29,8 @@ final class StateStore: Sendable {
     /// Opens (creating when missing) the state database in `stateDirectory`, migrates it to the current schema and
     /// prunes job history and denied-access records to the newest `retainedRows` each.
     ///
-    /// The directory is created with mode 0700 when missing.
+    /// The directory is created with mode 0700 when missing; the database and SQLite's files beside it are 0600
+    /// (`DatabaseFiles`).
     static func open(
         stateDirectory: String,
         retainedRows: Int = StateSchema.defaultRetainedRows,
@@ -97,6 +98,7 @@ extension StateStore {
     {
         try StateDirectory.prepare(stateDirectory)
         let path = (stateDirectory as NSString).appendingPathComponent(fileName)
+        try DatabaseFiles.makePrivate(path)
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
             try checkIntegrity(of: pool, path: path)

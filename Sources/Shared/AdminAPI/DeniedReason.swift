@@ -9,6 +9,8 @@ public struct DeniedReason: RawRepresentable, Codable, Sendable, Hashable, Custo
 
     /// An unauthorized user sent a message.
     public static let notAllowed = DeniedReason(rawValue: "not_allowed")
+    /// A sender from another Slack workspace (e.g. a Slack Connect user) who is not listed by ID (SPEC §18).
+    public static let otherWorkspace = DeniedReason(rawValue: "other_workspace")
     /// An unauthorized user asked `/myid`, which is answered but still recorded.
     public static let myID = DeniedReason(rawValue: "myid")
 

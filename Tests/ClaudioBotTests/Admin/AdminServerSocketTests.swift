@@ -62,6 +62,42 @@ struct AdminServerSocketTests {
         try await running.stop()
     }
 
+    @Test("an existing socket directory of ours that others may enter is made 0700 before the bind")
+    func openDirectoryNarrowed() async throws {
+        let directory = try RunningAdminServer.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        mkdir(directory + "/run", 0o700)
+        chmod(directory + "/run", 0o777)
+        let running = try await RunningAdminServer.start(in: directory)
+        let mode = UnixSocketTestSupport.mode(of: directory + "/run")
+        try await running.stop()
+        #expect(mode == 0o700)
+    }
+
+    @Test("a socket directory of another user, or a shared sticky one, stops the start and is left as it was")
+    func foreignOrSharedDirectoryRefused() async throws {
+        let directory = try RunningAdminServer.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let shared = directory + "/shared"
+        mkdir(shared, 0o700)
+        chmod(shared, 0o1777)
+        let sharedServer = AdminServer(
+            socketPath: shared + "/admin.sock", backend: FakeAdminBackend(), logger: RunningAdminServer.quietLogger)
+        let sharedError = await #expect(throws: AdminServerError.self) { try await sharedServer.run() }
+        #expect(sharedError == .socketDirectoryShared(directory: shared))
+        #expect(UnixSocketTestSupport.mode(of: shared) == 0o1777)
+
+        guard geteuid() == 0 else { return }
+        let foreign = directory + "/foreign"
+        mkdir(foreign, 0o700)
+        chown(foreign, 65534, 65534)
+        let foreignServer = AdminServer(
+            socketPath: foreign + "/admin.sock", backend: FakeAdminBackend(), logger: RunningAdminServer.quietLogger)
+        let foreignError = await #expect(throws: AdminServerError.self) { try await foreignServer.run() }
+        #expect(foreignError == .socketDirectoryNotOurs(directory: foreign, owner: 65534, expected: 0))
+        #expect(foreignError.map { String(describing: $0) }?.contains("is owned by uid 65534") == true)
+    }
+
     @Test("something other than a socket at the path is left alone and stops the start")
     func regularFileKept() async throws {
         let directory = try RunningAdminServer.makeTemporaryDirectory()

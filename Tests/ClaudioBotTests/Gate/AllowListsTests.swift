@@ -50,4 +50,12 @@ struct AllowListsTests {
         #expect(!lists.isAllowed(ChatUser(platform: .slack, id: "1")))
         #expect(!lists.isAllowed(ChatUser(platform: .telegram, id: "U1")))
     }
+
+    @Test("a sender from another Slack workspace needs their ID listed, even when the list is empty")
+    func foreignSlackWorkspace() {
+        let guest = ChatUser(platform: .slack, id: "U0GUEST", foreignTeamID: "T0OTHER")
+        #expect(!AllowLists(telegram: [], slack: []).isAllowed(guest))
+        #expect(!AllowLists(telegram: [], slack: ["U0ALICE"]).isAllowed(guest))
+        #expect(AllowLists(telegram: [], slack: ["U0GUEST"]).isAllowed(guest))
+    }
 }

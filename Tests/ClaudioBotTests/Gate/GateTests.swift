@@ -32,6 +32,20 @@ struct GateTests {
         #expect(record.at >= before && record.at <= Date(), "recorded in wall time")
     }
 
+    @Test("a Slack Connect user with an empty Slack list is denied with the usual reply, recorded as other_workspace")
+    func otherWorkspaceDenied() async throws {
+        let gate = Gate(
+            allowLists: AllowLists(telegram: [1], slack: []), rateLimitRequests: 2, rateLimitWindow: .seconds(60),
+            maxInputLength: 100, clock: AnyClock(clock))
+        let member = ChatUser(platform: .slack, id: "U0ANYONE")
+        let guest = ChatUser(platform: .slack, id: "U0GUEST", foreignTeamID: "T0OTHER")
+        #expect(await gate.judge(GateFixtures.message(from: member), asking: .prompt) == .allowed)
+        #expect(await gate.judge(GateFixtures.message(from: guest), asking: .prompt) == .denied(reply: deniedReply))
+        let record = try #require(await gate.deniedRecords().first)
+        #expect(record.reason == .otherWorkspace)
+        #expect(record.userID == "U0GUEST")
+    }
+
     @Test("a flood of 100 000 denied messages from one user: 1–2 records and exactly one reply per 60 s")
     func singleUserFlood() async {
         let gate = gate()
@@ -108,6 +122,18 @@ struct GateTests {
         _ = clock.advance(by: .seconds(60))
         #expect(await gate.admitPrompt(GateFixtures.message(from: alice, text: " \n")) == .invalid(
             reply: "Please send a prompt — the message was empty."))
+    }
+
+    @Test("a reload may narrow or change a Slack list, never open a restricted one to everyone")
+    func reloadCannotOpenSlack() async {
+        let gate = gate()
+        #expect(await gate.applyReloadedAllowLists(AllowLists(telegram: [1], slack: ["U1", "U2"])))
+        #expect(!(await gate.applyReloadedAllowLists(AllowLists(telegram: [1, 2], slack: []))))
+        #expect(await gate.allowLists() == AllowLists(telegram: [1], slack: ["U1", "U2"]), "nothing changed")
+        let open = Gate(
+            allowLists: AllowLists(telegram: [1], slack: []), rateLimitRequests: 1, rateLimitWindow: .seconds(1),
+            maxInputLength: 1)
+        #expect(await open.applyReloadedAllowLists(AllowLists(telegram: [1], slack: [])), "already everyone")
     }
 
     @Test("reloaded allowlists apply to the next message")

@@ -10,6 +10,8 @@ struct SlackAPIResponse: Decodable, Sendable {
     /// `auth.test`: the bot's own user and bot IDs.
     var userID: String?
     var botID: String?
+    /// `auth.test`: the bot's workspace ID (`team` is its name).
+    var teamID: String?
     var user: String?
     var team: String?
     /// `files.getUploadURLExternal`: where to send the file's bytes, and the file's ID for completing the upload.
@@ -22,5 +24,6 @@ struct SlackAPIResponse: Decodable, Sendable {
         case fileID = "file_id"
         case userID = "user_id"
         case botID = "bot_id"
+        case teamID = "team_id"
     }
 }

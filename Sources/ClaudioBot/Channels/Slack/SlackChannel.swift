@@ -75,7 +75,8 @@ final class SlackChannel: ChatChannel {
         while !Task.isCancelled {
             do {
                 let identity = try await api.authTest()
-                logger.info("Slack: signed in as bot user \(identity.userID) in team \(identity.team ?? "?")")
+                let team = identity.teamID ?? "no team ID: every sender counts as from another workspace"
+                logger.info("Slack: signed in as bot user \(identity.userID) in team \(identity.team ?? "?") (\(team))")
                 return identity
             } catch let error as ChannelError {
                 noteError(error.description)

@@ -14,17 +14,23 @@ struct SlackEvent: Decodable, Sendable, Equatable {
     var threadTS: String?
     /// Set on messages sent by a bot (Claudio's own included).
     var botID: String?
+    /// The sender's workspace as the message names it; in a Slack Connect channel, another organisation's.
+    var team: String?
+    /// The workspace the sending user belongs to (set in shared channels).
+    var userTeam: String?
 
     enum CodingKeys: String, CodingKey {
-        case type, subtype, channel, user, text, ts
+        case type, subtype, channel, user, text, ts, team
         case channelType = "channel_type"
         case threadTS = "thread_ts"
         case botID = "bot_id"
+        case userTeam = "user_team"
     }
 
     init(
         type: String, subtype: String? = nil, channel: String? = nil, channelType: String? = nil, user: String? = nil,
-        text: String? = nil, ts: String? = nil, threadTS: String? = nil, botID: String? = nil
+        text: String? = nil, ts: String? = nil, threadTS: String? = nil, botID: String? = nil, team: String? = nil,
+        userTeam: String? = nil
     ) {
         self.type = type
         self.subtype = subtype
@@ -35,5 +41,7 @@ struct SlackEvent: Decodable, Sendable, Equatable {
         self.ts = ts
         self.threadTS = threadTS
         self.botID = botID
+        self.team = team
+        self.userTeam = userTeam
     }
 }

@@ -4,11 +4,14 @@ struct SlackEventCallback: Decodable, Sendable {
     var eventID: String?
     /// When the event happened, in Unix seconds.
     var eventTime: Int?
+    /// The workspace the event was delivered for.
+    var teamID: String?
     var event: SlackEvent
 
     enum CodingKeys: String, CodingKey {
         case event
         case eventID = "event_id"
         case eventTime = "event_time"
+        case teamID = "team_id"
     }
 }

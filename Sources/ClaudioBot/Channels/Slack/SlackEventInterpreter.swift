@@ -3,7 +3,8 @@ import Shared
 
 /// Reads what an envelope asks of Claudio (SPEC §4.2, §9): direct messages and mentions are prompts; messages from
 /// bots (Claudio's own included), message subtypes (edits, joins, file shares…) and other events are ignored; slash
-/// commands map to their command.
+/// commands map to their command. A sender from another workspace than the bot's is marked
+/// (`ChatUser.foreignTeamID`) for the gate, never dropped here.
 struct SlackEventInterpreter: Sendable {
     /// The bot itself, from `auth.test`.
     let identity: SlackIdentity
@@ -36,9 +37,10 @@ struct SlackEventInterpreter: Sendable {
         let sentAt =
             callback.eventTime.map { Date(timeIntervalSince1970: Double($0)) }
             ?? event.ts.flatMap(Double.init).map { Date(timeIntervalSince1970: $0) } ?? now()
+        let foreignTeam = foreignTeam(among: [callback.teamID, event.team, event.userTeam])
         return .message(
             InboundMessage(
-                user: ChatUser(platform: .slack, id: user), chatID: channel,
+                user: ChatUser(platform: .slack, id: user, foreignTeamID: foreignTeam), chatID: channel,
                 // Replies go in the message's thread, starting one under a top-level message.
                 threadID: event.threadTS ?? event.ts, messageID: event.ts,
                 text: SlackInboundText.plain(event.text ?? "", removingMentionsOf: identity.userID), sentAt: sentAt),
@@ -47,7 +49,9 @@ struct SlackEventInterpreter: Sendable {
 
     func action(for command: SlackSlashCommand) -> SlackInboundAction {
         let message = InboundMessage(
-            user: ChatUser(platform: .slack, id: command.userID, username: command.userName),
+            user: ChatUser(
+                platform: .slack, id: command.userID, username: command.userName,
+                foreignTeamID: foreignTeam(among: [command.teamID])),
             chatID: command.channelID,
             text: SlackInboundText.plain(command.text, removingMentionsOf: identity.userID), sentAt: now())
         let request: ChatRequest =
@@ -58,5 +62,15 @@ struct SlackEventInterpreter: Sendable {
             default: .help
             }
         return .message(message, request, responseURL: command.responseURL)
+    }
+
+    /// The first workspace among `teams` that is not the bot's, nil when every one named is the bot's (SPEC §18).
+    /// Slack names the sender's workspace in several fields, and a Slack Connect message can name the bot's in one
+    /// and the sender's in another, so all of them must match. When `auth.test` named no workspace, nobody can be
+    /// shown to be a member of it, so every sender counts as foreign.
+    private func foreignTeam(among teams: [String?]) -> String? {
+        let named = teams.compactMap { $0 }.filter { !$0.isEmpty }
+        guard let own = identity.teamID else { return named.first ?? "unknown" }
+        return named.first { $0 != own }
     }
 }

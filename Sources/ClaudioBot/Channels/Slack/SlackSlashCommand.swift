@@ -10,6 +10,8 @@ struct SlackSlashCommand: Decodable, Sendable, Equatable {
     var channelName: String?
     /// Answers the caller (ephemerally by default) without the bot being in the channel: 5 uses in 30 minutes.
     var responseURL: String?
+    /// The workspace the command was sent from.
+    var teamID: String?
 
     enum CodingKeys: String, CodingKey {
         case command, text
@@ -18,11 +20,12 @@ struct SlackSlashCommand: Decodable, Sendable, Equatable {
         case channelID = "channel_id"
         case channelName = "channel_name"
         case responseURL = "response_url"
+        case teamID = "team_id"
     }
 
     init(
         command: String, text: String, userID: String, userName: String? = nil, channelID: String,
-        channelName: String? = nil, responseURL: String? = nil
+        channelName: String? = nil, responseURL: String? = nil, teamID: String? = nil
     ) {
         self.command = command
         self.text = text
@@ -31,6 +34,7 @@ struct SlackSlashCommand: Decodable, Sendable, Equatable {
         self.channelID = channelID
         self.channelName = channelName
         self.responseURL = responseURL
+        self.teamID = teamID
     }
 
     init(from decoder: any Decoder) throws {
@@ -42,5 +46,6 @@ struct SlackSlashCommand: Decodable, Sendable, Equatable {
         channelID = try container.decode(String.self, forKey: .channelID)
         channelName = try container.decodeIfPresent(String.self, forKey: .channelName)
         responseURL = try container.decodeIfPresent(String.self, forKey: .responseURL)
+        teamID = try container.decodeIfPresent(String.self, forKey: .teamID)
     }
 }

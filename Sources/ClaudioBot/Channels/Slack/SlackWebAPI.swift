@@ -46,7 +46,7 @@ struct SlackWebAPI: Sendable {
     func authTest() async throws -> SlackIdentity {
         let response = try await call("auth.test", token: botToken, body: .form([:]), attempts: 1)
         guard let userID = response.userID else { throw SlackAPIError.malformedResponse(method: "auth.test") }
-        return SlackIdentity(userID: userID, botID: response.botID, team: response.team)
+        return SlackIdentity(userID: userID, botID: response.botID, team: response.team, teamID: response.teamID)
     }
 
     /// `apps.connections.open` with the app token: a fresh Socket Mode WebSocket URL (each is good for one

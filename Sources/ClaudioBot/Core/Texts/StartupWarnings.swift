@@ -10,6 +10,13 @@ enum StartupWarnings {
         + "--dangerously-skip-permissions as root. Run Claudio as an ordinary user (recommended), or set IS_SANDBOX=1 "
         + "in a disposable sandbox, or SKIP_PERMISSIONS=false."
 
+    /// SPEC §18: the lock files' directory lets other users replace them.
+    static func lockDirectoryReplaceable(_ path: String) -> String {
+        "CLAUDIO_LOCK_DIR \(path) is writable by every user and has no sticky bit: another local user can replace "
+            + "Claudio's lock files. Set CLAUDIO_LOCK_DIR to a directory only Claudio's user can write, or "
+            + "`chmod +t \(path)`."
+    }
+
     /// `JOB_ENV_PASSTHROUGH` lists what claude never gets; the rest of the list still applies (SPEC §12).
     static func withheldPassthrough(_ entries: [WithheldPassthrough]) -> String {
         "JOB_ENV_PASSTHROUGH lists variables that are never passed to claude (Claudio's bot tokens, "
@@ -24,6 +31,11 @@ enum StartupWarnings {
         var warnings: [String] = []
         if settings.slackEnabled, settings.slackAllowsEveryone {
             warnings.append(slackOpenToWorkspace)
+        }
+        if settings.telegramEnabled || settings.slackEnabled,
+            SharedDirectory.letsAnyoneReplaceFiles(settings.lockDirectory)
+        {
+            warnings.append(lockDirectoryReplaceable(settings.lockDirectory))
         }
         if isRoot, settings.skipPermissions, environment["IS_SANDBOX"] != "1" {
             warnings.append(rootWithoutSandbox)

@@ -7,10 +7,17 @@ import Testing
 @Suite("Slack event interpretation")
 struct SlackEventInterpreterTests {
     private let interpreter = SlackEventInterpreter(
-        identity: SlackIdentity(userID: "UBOT", botID: "BBOT"), now: { Date(timeIntervalSince1970: 1_800_000_000) })
+        identity: SlackIdentity(userID: "UBOT", botID: "BBOT", teamID: "T0HOME"),
+        now: { Date(timeIntervalSince1970: 1_800_000_000) })
 
     private func callback(_ event: SlackEvent, time: Int? = 1_700_000_000) -> SlackEventCallback {
-        SlackEventCallback(eventID: "Ev1", eventTime: time, event: event)
+        SlackEventCallback(eventID: "Ev1", eventTime: time, teamID: "T0HOME", event: event)
+    }
+
+    /// The sender as the gate will see it.
+    private func sender(of action: SlackInboundAction) -> ChatUser? {
+        guard case .message(let message, _, _) = action else { return nil }
+        return message.user
     }
 
     @Test("A direct message is a prompt answered in a thread under it")
@@ -84,5 +91,40 @@ struct SlackEventInterpreterTests {
             Issue.record("slash commands mapped wrongly")
             return
         }
+    }
+
+    @Test("A Slack Connect user's message is marked with their workspace for the gate, not dropped")
+    func slackConnectUserIsMarked() {
+        let shared = SlackEvent(
+            type: "app_mention", channel: "C1", user: "U0GUEST", text: "<@UBOT> hi", ts: "1.1", team: "T0OTHER",
+            userTeam: "T0OTHER")
+        #expect(sender(of: interpreter.action(for: callback(shared)))?.foreignTeamID == "T0OTHER")
+        // Slack may name the bot's workspace in `team` and the sender's only in `user_team`.
+        var mixed = shared
+        mixed.team = "T0HOME"
+        #expect(sender(of: interpreter.action(for: callback(mixed)))?.foreignTeamID == "T0OTHER")
+        var member = shared
+        member.team = "T0HOME"
+        member.userTeam = nil
+        #expect(sender(of: interpreter.action(for: callback(member))) == ChatUser(platform: .slack, id: "U0GUEST"))
+    }
+
+    @Test("A slash command from another workspace is marked; one from the bot's workspace is not")
+    func slashCommandTeam() {
+        func sender(team: String?) -> ChatUser? {
+            self.sender(
+                of: interpreter.action(
+                    for: SlackSlashCommand(command: "/claudio", text: "x", userID: "U1", channelID: "C1", teamID: team)))
+        }
+        #expect(sender(team: "T0ELSEWHERE")?.foreignTeamID == "T0ELSEWHERE")
+        #expect(sender(team: "T0HOME")?.foreignTeamID == nil)
+    }
+
+    @Test("Without a workspace from auth.test, every sender counts as from another workspace")
+    func unknownHomeTeam() {
+        let blind = SlackEventInterpreter(identity: SlackIdentity(userID: "UBOT"))
+        let event = SlackEvent(type: "message", channel: "D1", channelType: "im", user: "U1", text: "x", ts: "1.1")
+        #expect(sender(of: blind.action(for: SlackEventCallback(eventID: "Ev1", event: event)))?.foreignTeamID == "unknown")
+        #expect(sender(of: blind.action(for: callback(event)))?.foreignTeamID == "T0HOME")
     }
 }

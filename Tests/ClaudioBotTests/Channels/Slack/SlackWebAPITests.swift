@@ -23,7 +23,10 @@ struct SlackWebAPITests {
     func authTest() async throws {
         try await Self.withAPI { api, _ in
             let identity = try await api.authTest()
-            #expect(identity == SlackIdentity(userID: FakeSlack.botUserID, botID: FakeSlack.botID, team: "Fake Team"))
+            #expect(
+                identity
+                    == SlackIdentity(
+                        userID: FakeSlack.botUserID, botID: FakeSlack.botID, team: "Fake Team", teamID: FakeSlack.teamID))
         }
     }
 

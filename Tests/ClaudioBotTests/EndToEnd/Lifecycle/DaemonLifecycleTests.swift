@@ -7,27 +7,19 @@ import Testing
 
 @Suite("Daemon lifecycle through the built binary: admin API, locks, reload, shutdown", .serialized)
 struct DaemonLifecycleTests {
-    let directory: ScratchDirectory
-    let fake: FakeClaude
+    let files: DaemonTestFiles
+    var directory: ScratchDirectory { files.directory }
 
     init() throws {
-        directory = try ScratchDirectory()
-        fake = try FakeClaude()
+        files = try DaemonTestFiles()
     }
 
     func cleanup() {
-        directory.remove()
-        fake.remove()
+        files.remove()
     }
 
     func environment(_ extra: [String: String] = [:]) -> [String: String] {
-        DaemonProcess.environment(
-            in: directory, fake: fake,
-            extra: [
-                "TELEGRAM_BOT_TOKEN": "123:lifecycle-token", "ALLOWED_USER_IDS": "42",
-                // Nothing listens there: these tests are about the daemon, not about Telegram.
-                "TELEGRAM_API_BASE_URL": "http://127.0.0.1:9",
-            ].merging(extra) { $1 })
+        files.environment(extra)
     }
 
     func start(_ extra: [String: String] = [:], envFile: String? = nil) async throws -> DaemonProcess {
@@ -168,6 +160,38 @@ struct DaemonLifecycleTests {
         #expect(await daemon.waitForLog("SIGHUP: "))
     }
 
+    @Test("a reload that would open a restricted Slack list to everyone is refused (422, CLI exit 1, SIGHUP too)")
+    func reloadCannotOpenSlack() async throws {
+        defer { cleanup() }
+        let envFile = directory.path + "/claudio.env"
+        try "SLACK_ALLOWED_USER_IDS=U0ALICE\n".write(toFile: envFile, atomically: true, encoding: .utf8)
+        let slack = [
+            "SLACK_BOT_TOKEN": "xoxb-1-reload", "SLACK_APP_TOKEN": "xapp-1-reload", "SLACK_API_BASE_URL": "http://127.0.0.1:9",
+        ]
+        let daemon = try await start(slack, envFile: envFile)
+        defer { Task { await daemon.stop() } }
+
+        try "# SLACK_ALLOWED_USER_IDS=U0ALICE\n".write(toFile: envFile, atomically: true, encoding: .utf8)
+        do {
+            _ = try await daemon.client.reload()
+            Issue.record("a reload to everyone must be refused")
+        } catch AdminClientError.refused(let status, let message) {
+            #expect(status == 422)
+            #expect(message.contains("SLACK_ALLOWED_USER_IDS is empty in \(envFile)"))
+            #expect(message.contains("restart Claudio"))
+        }
+        let reload = try await cli(["reload"], socket: daemon.socketPath)
+        #expect(reload.status.code == 1)
+        #expect(reload.standardErrorText.contains("Reload refused"))
+        _ = kill(daemon.pid, SIGHUP)
+        #expect(await daemon.waitForLog("SIGHUP: Reload refused"))
+        let slackStatus = try await daemon.client.status().channels.first { $0.name == .slack }
+        #expect(slackStatus?.allowlistSize == 1 && slackStatus?.allowAll == false)
+
+        try "SLACK_ALLOWED_USER_IDS=U0ALICE,U0BOB\n".write(toFile: envFile, atomically: true, encoding: .utf8)
+        #expect(try await daemon.client.reload().slack == SlackAllowlistSummary(size: 2, allowAll: false, source: .file))
+    }
+
     @Test("another user cannot use the admin socket")
     func otherUserRefused() async throws {
         defer { cleanup() }
@@ -184,34 +208,5 @@ struct DaemonLifecycleTests {
             environment: ["PATH": "/usr/bin:/bin"])
         #expect(result.status.code != 0)
         #expect(!result.standardOutputText.contains("\"pid\""))
-    }
-
-    @Test("kill_bot_processes.sh stops the daemon named in the lock, removes stale locks and spares other processes")
-    func killScript() async throws {
-        defer { cleanup() }
-        let script = URL(fileURLWithPath: ClaudioBinary.path).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("scripts/kill_bot_processes.sh").path
-        let probe = CommandProbe(launcher: TestReaper.launcher, timeout: .seconds(30))
-        let scriptEnvironment = ["PATH": "/usr/bin:/bin", "CLAUDIO_LOCK_DIR": directory.path]
-
-        let daemon = try await start()
-        let stopped = try await probe.run("/bin/bash", arguments: [script], environment: scriptEnvironment, workingDirectory: directory.path)
-        #expect(stopped.status.code == 0)
-        #expect(await daemon.process.waitForExit().code == 0)
-        #expect(!FileManager.default.fileExists(atPath: directory.path + "/telegram_claude_bot.lock"))
-
-        let bystander = try TestReaper.launcher.launch(LaunchRequest(executablePath: "/bin/sleep", arguments: ["30"]))
-        defer {
-            _ = bystander.signal(SIGKILL)
-        }
-        try "\(bystander.pid)\n".write(toFile: directory.path + "/telegram_claude_bot.lock", atomically: true, encoding: .utf8)
-        try "999999999\n".write(toFile: directory.path + "/slack_claude_bot.lock", atomically: true, encoding: .utf8)
-        let spared = try await probe.run("/bin/bash", arguments: [script], environment: scriptEnvironment, workingDirectory: directory.path)
-        #expect(spared.status.code == 1)
-        #expect(bystander.exitStatus == nil)
-        #expect(FileManager.default.fileExists(atPath: directory.path + "/telegram_claude_bot.lock"))
-        #expect(!FileManager.default.fileExists(atPath: directory.path + "/slack_claude_bot.lock"))
-        _ = bystander.signal(SIGKILL)
-        _ = await bystander.waitForExit()
     }
 }

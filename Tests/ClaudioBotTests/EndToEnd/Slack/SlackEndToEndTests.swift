@@ -197,4 +197,46 @@ struct SlackEndToEndTests {
             #expect(await slack.record.connections == 0)
         }
     }
+
+    // MARK: - The workspace boundary (SPEC §18)
+
+    @Test("With an empty list, a Slack Connect user in a shared channel is denied and recorded; members still served")
+    func slackConnectUserDenied() async throws {
+        try await Self.withDaemon(allowed: "") { slack, daemon, fake in
+            let guest = try await slack.sendMention("<@\(FakeSlack.botUserID)> run this", from: "U0GUEST", team: "T0OTHER")
+            let thread = await Self.thread(guest.ts, in: guest.channel, of: slack) { $0.contains("Access denied") }
+            #expect(thread == ["❌ Access denied — you are not authorized to use this bot."])
+            let denied = try await daemon.client.denied(limit: 5).denied
+            #expect(denied.map(\.userID) == ["U0GUEST"])
+            #expect(denied.first?.reason == .otherWorkspace)
+
+            let member = try await slack.sendMention("<@\(FakeSlack.botUserID)> and this", from: "U0ANYONE")
+            let answered = await Self.thread(member.ts, in: member.channel, of: slack) { $0.hasPrefix("echo:") }
+            #expect(answered == ["echo: and this"])
+            #expect(fake.files(prefix: "stdin.").count == 1, "only the member's prompt ran")
+        }
+    }
+
+    @Test("A Slack Connect user whose ID is listed is served")
+    func listedSlackConnectUserServed() async throws {
+        try await Self.withDaemon(allowed: "U0GUEST") { slack, _, _ in
+            let guest = try await slack.sendMention("<@\(FakeSlack.botUserID)> hello", from: "U0GUEST", team: "T0OTHER")
+            let thread = await Self.thread(guest.ts, in: guest.channel, of: slack) { $0.hasPrefix("echo:") }
+            #expect(thread == ["echo: hello"])
+        }
+    }
+
+    @Test("With an empty list, a slash command from another workspace is denied and recorded")
+    func foreignSlashCommandDenied() async throws {
+        try await Self.withDaemon(allowed: "") { slack, daemon, fake in
+            let command = try await slack.sendSlashCommand("/claudio", text: "rm -rf /", from: "U0GUEST", team: "T0OTHER")
+            let reply = await slack.waitFor { record in record.responses.first { $0.commandID == command.envelopeID } }
+            #expect(reply?.text == "❌ Access denied — you are not authorized to use this bot.")
+            let denied = try await daemon.client.denied(limit: 5).denied
+            let record = denied.first.map { [$0.userID, $0.reason.rawValue, $0.excerpt] }
+            #expect(record == ["U0GUEST", "other_workspace", "rm -rf /"])
+            #expect(fake.files(prefix: "stdin.").isEmpty)
+        }
+    }
 }
+

@@ -4,25 +4,27 @@ import Foundation
 extension FakeSlack {
     struct NoOpenSocket: Error {}
 
-    /// A direct message from `user`.
+    /// A direct message from `user`, a member of workspace `team`.
     @discardableResult
     func sendDirectMessage(
-        _ text: String, from user: String, channel: String = "D0DIRECT", threadTS: String? = nil,
-        botID: String? = nil, subtype: String? = nil
+        _ text: String, from user: String, team: String = FakeSlack.teamID, channel: String = "D0DIRECT",
+        threadTS: String? = nil, botID: String? = nil, subtype: String? = nil
     ) async throws -> FakeSlackDelivery {
         try await sendMessageEvent(
-            type: "message", text: text, from: user, channel: channel, channelType: "im", threadTS: threadTS,
-            botID: botID, subtype: subtype)
+            type: "message", text: text, from: user, team: team, channel: channel, channelType: "im",
+            threadTS: threadTS, botID: botID, subtype: subtype)
     }
 
-    /// An `app_mention` in a channel; `text` is what Slack sends, e.g. "<@UCLAUDIO> summarise this".
+    /// An `app_mention` in a channel; `text` is what Slack sends, e.g. "<@UCLAUDIO> summarise this". A `team` other
+    /// than the bot's makes `user` a Slack Connect user writing in a shared channel.
     @discardableResult
-    func sendMention(_ text: String, from user: String, channel: String = "C0GENERAL", threadTS: String? = nil)
-        async throws -> FakeSlackDelivery
-    {
+    func sendMention(
+        _ text: String, from user: String, team: String = FakeSlack.teamID, channel: String = "C0GENERAL",
+        threadTS: String? = nil
+    ) async throws -> FakeSlackDelivery {
         try await sendMessageEvent(
-            type: "app_mention", text: text, from: user, channel: channel, channelType: nil, threadTS: threadTS,
-            botID: nil, subtype: nil)
+            type: "app_mention", text: text, from: user, team: team, channel: channel, channelType: nil,
+            threadTS: threadTS, botID: nil, subtype: nil)
     }
 
     /// The same event again in a new envelope, as Slack redelivers an envelope it saw no ack for.
@@ -39,16 +41,17 @@ extension FakeSlack {
         return again
     }
 
-    /// A slash command; its response URL is `http://127.0.0.1:PORT/response/<envelope ID>`.
+    /// A slash command sent from workspace `team`; its response URL is
+    /// `http://127.0.0.1:PORT/response/<envelope ID>`.
     @discardableResult
     func sendSlashCommand(
         _ command: String, text: String = "", from user: String, userName: String = "alice",
-        channel: String = "C0GENERAL"
+        team: String = FakeSlack.teamID, channel: String = "C0GENERAL"
     ) async throws -> FakeSlackDelivery {
         let envelopeID = "env-\(await state.nextID())"
         let payload = FakeSlackEnvelopes.slashCommandPayload(
             command: command, text: text, userID: user, userName: userName, channelID: channel,
-            responseURL: "http://127.0.0.1:\(port)/response/\(envelopeID)")
+            responseURL: "http://127.0.0.1:\(port)/response/\(envelopeID)", teamID: team)
         let frame = FakeSlackEnvelopes.envelope(id: envelopeID, type: "slash_commands", payloadJSON: payload)
         guard await state.send(frame, envelopeID: envelopeID) else { throw NoOpenSocket() }
         return FakeSlackDelivery(
@@ -71,15 +74,21 @@ extension FakeSlack {
     }
 
     private func sendMessageEvent(
-        type: String, text: String, from user: String, channel: String, channelType: String?, threadTS: String?,
-        botID: String?, subtype: String?
+        type: String, text: String, from user: String, team: String, channel: String, channelType: String?,
+        threadTS: String?, botID: String?, subtype: String?
     ) async throws -> FakeSlackDelivery {
         let id = await state.nextID()
         let now = Int(Date().timeIntervalSince1970)
         let ts = "\(now).\(String(format: "%06d", id))"
         var event: [String: Any] = [
-            "type": type, "user": user, "text": text, "ts": ts, "channel": channel, "event_ts": ts,
+            "type": type, "user": user, "text": text, "ts": ts, "channel": channel, "event_ts": ts, "team": team,
         ]
+        // What Slack adds to a message from another organisation's member in a shared channel; the envelope's
+        // `team_id` stays the bot's workspace.
+        if team != FakeSlack.teamID {
+            event["user_team"] = team
+            event["source_team"] = team
+        }
         if let channelType { event["channel_type"] = channelType }
         if let threadTS { event["thread_ts"] = threadTS }
         if let botID { event["bot_id"] = botID }

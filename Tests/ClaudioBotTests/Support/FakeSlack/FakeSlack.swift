@@ -11,7 +11,7 @@ import HummingbirdWebSocket
 ///   answers `invalid_auth`, a missing one `not_authed`. `failNext(_:with:times:)` scripts 429s and errors.
 /// - Response URLs: `http://127.0.0.1:PORT/response/<id>`, one per slash command sent.
 /// - Socket Mode: `hello` on connect; tests inject events, slash commands, redeliveries and `disconnect` messages,
-///   or drop the socket. Every ack is recorded with its delay after the envelope.
+///   or drop the socket. A sender's workspace can be another than the bot's (`teamID`), as for a Slack Connect user. Every ack is recorded with its delay after the envelope.
 ///
 /// Tests wait on the record (`waitFor`) rather than sleeping.
 struct FakeSlack: Sendable {
@@ -19,6 +19,8 @@ struct FakeSlack: Sendable {
     static let appToken = "xapp-1-A111-222-fakeapptoken"
     static let botUserID = "UCLAUDIO"
     static let botID = "BCLAUDIO"
+    /// The workspace the bot is installed in, as `auth.test` names it and as every envelope's `team_id` says.
+    static let teamID = "T0FAKE"
 
     let port: Int
     let state: FakeSlackState

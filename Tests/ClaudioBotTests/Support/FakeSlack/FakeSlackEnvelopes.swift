@@ -26,16 +26,17 @@ enum FakeSlackEnvelopes {
 
     static func eventPayload(eventID: String, eventTime: Int, event: [String: Any]) -> String {
         json([
-            "token": "verification-token", "team_id": "T0FAKE", "api_app_id": "A0CLAUDIO", "event": event,
+            "token": "verification-token", "team_id": FakeSlack.teamID, "api_app_id": "A0CLAUDIO", "event": event,
             "type": "event_callback", "event_id": eventID, "event_time": eventTime,
         ])
     }
 
     static func slashCommandPayload(
-        command: String, text: String, userID: String, userName: String, channelID: String, responseURL: String
+        command: String, text: String, userID: String, userName: String, channelID: String, responseURL: String,
+        teamID: String
     ) -> String {
         json([
-            "token": "verification-token", "team_id": "T0FAKE", "team_domain": "fake", "channel_id": channelID,
+            "token": "verification-token", "team_id": teamID, "team_domain": "fake", "channel_id": channelID,
             "channel_name": "general", "user_id": userID, "user_name": userName, "command": command, "text": text,
             "api_app_id": "A0CLAUDIO", "response_url": responseURL, "trigger_id": "1.2.3",
         ])

@@ -81,7 +81,9 @@ actor FakeSlackState {
         let fields = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? Self.formFields(body)
         switch method {
         case "auth.test":
-            return Self.success(["user_id": botUserID, "bot_id": botID, "team": "Fake Team", "user": "claudio"])
+            return Self.success([
+                "user_id": botUserID, "bot_id": botID, "team": "Fake Team", "team_id": FakeSlack.teamID, "user": "claudio",
+            ])
         case "apps.connections.open":
             let ticket = "ticket-\(nextID())"
             tickets.insert(ticket)
