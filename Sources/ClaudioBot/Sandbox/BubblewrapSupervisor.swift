@@ -19,8 +19,9 @@ struct BubblewrapSupervisor<C: Clock<Duration>>: ProcessSupervisor {
         var wrapped = request
         wrapped.jobTag = tag
         wrapped.executablePath = bubblewrapPath
-        wrapped.arguments = profile(request.workingDirectory)
-            .bubblewrapArguments(command: request.executablePath, arguments: request.arguments)
+        var profile = profile(request.workingDirectory)
+        profile.makeReadable(request.executablePath)
+        wrapped.arguments = profile.bubblewrapArguments(command: request.executablePath, arguments: request.arguments)
         return JobProcessTree(root: try launcher.launch(wrapped))
     }
 

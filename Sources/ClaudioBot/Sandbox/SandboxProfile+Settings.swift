@@ -40,7 +40,22 @@ extension SandboxProfile {
             hide(directory: settings.lockDirectory, files: Platform.allCases.map(InstanceLock.fileName(for:)))
         }
         settings.jobSandboxHidden.map(normalized).forEach(hide)
-        return SandboxProfile(writable: writable, hidden: hidden, workingDirectory: workspace)
+        var profile = SandboxProfile(writable: writable, hidden: hidden, workingDirectory: workspace)
+        profile.temporaryDirectory = normalized(systemTemporaryDirectory)
+        if let mcpConfig = settings.mcpConfigPath { profile.makeReadable(mcpConfig) }
+        return profile
+    }
+
+    /// Makes `path` (a file the job runs or reads) visible when it lies in the system temp directory, which the
+    /// job's private `/tmp` covers: its directory is bound read-only, and so is the directory of the file a symlink
+    /// leads to (the CLI installer links `claude` to a versioned binary).
+    mutating func makeReadable(_ path: String) {
+        let absolute = Self.absolute(path)
+        let directories = [absolute, Self.normalized(absolute)].map { ($0 as NSString).deletingLastPathComponent }
+        for directory in directories where Self.contains(temporaryDirectory, directory) && directory != temporaryDirectory {
+            let covered = (readOnly + writable).contains { Self.contains($0, directory) }
+            if !covered { readOnly.append(directory) }
+        }
     }
 
     /// Whether `ancestor` is `path` or one of its parents.

@@ -20,12 +20,17 @@ struct SandboxProfile: Sendable, Equatable {
         }
     }
 
+    /// Bound read-only on top of the private `/tmp`: what the job must run or read that lies in the system temp
+    /// directory (the claude CLI, `MCP_CONFIG_PATH`), which the private `/tmp` would otherwise hide.
+    var readOnly: [String] = []
     /// Bound read-write, in this order.
     var writable: [String]
     /// Covered after the writable binds, so a hidden path inside one of them stays hidden.
     var hidden: [HiddenPath]
     /// The job's working directory.
     var workingDirectory: String
+    /// The system temp directory, private (and empty) inside the sandbox.
+    var temporaryDirectory = "/tmp"
 
     /// bubblewrap's arguments to run `command` with `arguments` in this profile.
     func bubblewrapArguments(command: String, arguments: [String]) -> [String] {
@@ -33,6 +38,9 @@ struct SandboxProfile: Sendable, Equatable {
             "--unshare-pid", "--unshare-ipc", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
             "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
         ]
+        for path in readOnly {
+            argv += ["--ro-bind", path, path]
+        }
         for path in writable {
             argv += ["--bind", path, path]
         }

@@ -88,4 +88,23 @@ struct SandboxProfileTests {
         #expect(profile.hidden.contains(.directory(base + "/secret")))
         #expect(!profile.hidden.contains { $0.path == "/tmp" || $0.path.hasSuffix("not-there") })
     }
+
+    @Test("a CLI in the system temp directory (a checkout under /tmp) stays runnable: its directory and its link's target's are bound read-only")
+    func executableUnderTheTempDirectory() throws {
+        defer { root.remove() }
+        let versioned = base + "/cli/2.1/claude"
+        try FileManager.default.createDirectory(atPath: base + "/cli/2.1", withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(atPath: versioned, contents: Data("#!/bin/sh\n".utf8))
+        try FileManager.default.createSymbolicLink(atPath: base + "/cli/claude", withDestinationPath: "2.1/claude")
+        var profile = SandboxProfile.forJobs(settings: try settings(), home: home, systemTemporaryDirectory: "/tmp")
+        profile.makeReadable(base + "/cli/claude")
+        #expect(profile.readOnly == [base + "/cli"], "the link and its target are both in it")
+        let argv = profile.bubblewrapArguments(command: base + "/cli/claude", arguments: [])
+        let bind = try #require(argv.firstIndex(of: base + "/cli"))
+        #expect(argv[bind - 1] == "--ro-bind" && bind > argv.firstIndex(of: "/tmp")!)
+        // Outside the temp directory the read-only root already shows it.
+        var plain = SandboxProfile.forJobs(settings: try settings(), home: home, systemTemporaryDirectory: "/tmp")
+        plain.makeReadable("/usr/bin/env")
+        #expect(plain.readOnly.isEmpty)
+    }
 }
