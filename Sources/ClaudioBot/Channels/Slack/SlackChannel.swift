@@ -146,7 +146,7 @@ final class SlackChannel: ChatChannel {
     /// order within a chat. Returns when the stream ends (shutdown).
     private func handleEnvelopes(_ envelopes: AsyncStream<SlackEnvelope>, identity: SlackIdentity) async {
         let interpreter = SlackEventInterpreter(identity: identity)
-        let turns = SlackChatTurns()
+        let turns = ChatTurns()
         await withDiscardingTaskGroup { group in
             for await envelope in envelopes {
                 guard isFirstSighting(envelope) else {

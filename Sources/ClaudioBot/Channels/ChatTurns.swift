@@ -1,9 +1,10 @@
 import Synchronization
 
 /// Keeps each chat's messages in arrival order while different chats are handled at the same time: the dispatcher
-/// takes a ticket per message in order, and each handler waits until its chat serves that ticket. A slow reply in
-/// one channel (Slack's per-channel rate limit) then never delays another channel.
-final class SlackChatTurns: Sendable {
+/// takes a ticket per message in order, and each handler waits until its chat serves that ticket. A slow send in one
+/// chat (a per-chat rate limit, a chat answering 429) then never delays another chat's handling (SPEC §18). Both
+/// channels use it: Slack per envelope, Telegram per update.
+final class ChatTurns: Sendable {
     private struct Line {
         var nextTicket = 0
         var serving = 0

@@ -2,11 +2,11 @@ import Testing
 
 @testable import ClaudioBot
 
-@Suite("Slack per-chat ordering")
-struct SlackChatTurnsTests {
+@Suite("Chat turns: in order within a chat, chats at the same time")
+struct ChatTurnsTests {
     @Test("Handlers of one chat run in ticket order even when they start out of order")
     func orderWithinChat() async {
-        let turns = SlackChatTurns()
+        let turns = ChatTurns()
         let first = turns.take(in: "C1")
         let second = turns.take(in: "C1")
         let (events, sink) = AsyncStream<Int>.makeStream()
@@ -27,7 +27,7 @@ struct SlackChatTurnsTests {
 
     @Test("Another chat does not wait")
     func chatsAreIndependent() async {
-        let turns = SlackChatTurns()
+        let turns = ChatTurns()
         _ = turns.take(in: "C1")
         let other = turns.take(in: "C2")
         await turns.wait(for: other, in: "C2")
@@ -36,7 +36,7 @@ struct SlackChatTurnsTests {
 
     @Test("Closing releases every waiter")
     func closeReleases() async {
-        let turns = SlackChatTurns()
+        let turns = ChatTurns()
         _ = turns.take(in: "C1")
         let blocked = turns.take(in: "C1")
         let waiter = Task { await turns.wait(for: blocked, in: "C1") }
