@@ -52,6 +52,9 @@ struct MessageRouter: Sendable {
                 await replier.send(ChatTexts.nothingToCancel, to: message.address)
             }
         case .help:
+            // A job of this user still running here must not store its session after this: `/new` always wins.
+            let running = await scheduler.runningJob(in: message.address.chatKey)
+            if let running, running.sessionKey == message.sessionKey { running.control.forgetSession() }
             await replier.send(ChatTexts.help(platform: message.user.platform), to: message.address)
         case .status:
             await replier.send(await statusText(for: message), to: message.address)

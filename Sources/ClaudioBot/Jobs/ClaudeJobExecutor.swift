@@ -5,6 +5,9 @@ import Shared
 /// Runs a job with claude and talks to its chat: "⏳ Working…" edited with progress at most every 2 s, "typing"
 /// while it runs, then the answer (or why there is none). Resumes the chat's session and, when the CLI cannot
 /// resume it, retries once in a new conversation and says so.
+///
+/// The new session is stored before the answer is delivered, and not at all once `/new` came for it while the job
+/// ran (`JobControl.forgetSession`): whatever the user sends after seeing the answer, `/new` always wins.
 struct ClaudeJobExecutor: JobExecutor {
     /// What a finished job leaves for the history.
     struct Summary: Sendable {
@@ -94,7 +97,8 @@ struct ClaudeJobExecutor: JobExecutor {
                     onProgress: onProgress)
             }
             if report.transcript.sessionStart != nil, let sessionID = report.transcript.sessionID {
-                await sessions.save(sessionID: sessionID, for: key)
+                let control = job.control
+                await sessions.save(sessionID: sessionID, for: key) { control.sessionForgotten }
             }
             if let reason = report.killReason { return (.killed(reason), report) }
             let succeeded = report.exit.code == 0 && report.transcript.result?.isError != true
