@@ -24,7 +24,12 @@ struct ClaudeJobExecutor: JobExecutor {
     var clock: AnyClock = .continuous
     var progressInterval: Duration = .seconds(2)
     var typingInterval: Duration = .seconds(4)
+    /// Called before claude starts, and awaited: the intake marks the prompt running, so a crash never runs it twice.
+    var onStarting: (@Sendable (Job) async -> Void)?
+    /// Called after the answer was delivered: the history row is recorded and the prompt leaves the intake.
     var onFinished: (@Sendable (Summary) async -> Void)?
+    /// Called for a queued job that will never run, before its chat is told: its prompt leaves the intake.
+    var onDiscarded: (@Sendable (Job) async -> Void)?
     let logger = Logger(label: "claudio.jobs")
 
     func execute(_ job: Job) async -> JobOutcomeKind {
@@ -59,6 +64,7 @@ struct ClaudeJobExecutor: JobExecutor {
     }
 
     func discard(_ job: Job, reason: KillReason) async {
+        await onDiscarded?(job)
         await job.replier.send(reason.userMessage(timeoutSeconds: runner.settings.commandTimeout), to: job.address)
     }
 
@@ -81,6 +87,7 @@ struct ClaudeJobExecutor: JobExecutor {
 
     private func run(_ job: Job, throttle: ProgressThrottle<AnyClock>) async -> (Outcome, ClaudeRunReport?) {
         if let reason = job.control.killReason { return (.killed(reason), nil) }
+        await onStarting?(job)
         let key = job.sessionKey
         let resume = await sessions.sessionID(for: key)
         let onProgress: @Sendable (String) async -> Void = { await throttle.submit($0) }

@@ -41,8 +41,10 @@ final class SlackChannel: ChatChannel {
         self.pingInterval = pingInterval
     }
 
+    /// The connection's state, unless accepted prompts cannot be stored (SPEC §18 "Where it shows").
     func health() async -> ChannelHealth {
-        currentHealth.withLock { $0 }
+        let connection = currentHealth.withLock { $0 }
+        return context.router.intake?.alarm.overriding(connection) ?? connection
     }
 
     func run() async throws {
@@ -51,6 +53,7 @@ final class SlackChannel: ChatChannel {
         }
         defer { currentHealth.withLock { $0.connected = false } }
         guard let identity = try await authenticate() else { return }
+        await context.router.resumeStoredPrompts(on: .slack, replier: replier)
         let (envelopes, inbox) = AsyncStream.makeStream(of: SlackEnvelope.self)
         try await withThrowingDiscardingTaskGroup { group in
             group.addTask { await self.handleEnvelopes(envelopes, identity: identity) }
