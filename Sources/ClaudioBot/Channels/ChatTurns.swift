@@ -59,6 +59,28 @@ final class ChatTurns: Sendable {
         next?.resume()
     }
 
+    /// Handles each item of `items` on a task of its own, in arrival order within its chat and at the same time across
+    /// chats; returns once `items` has ended and every handler has returned. `route` is called in arrival order and
+    /// names an item's chat and its work, or returns nil to skip it. Work whose turn comes after cancellation (shutdown)
+    /// is not started.
+    func serve<Item: Sendable>(
+        _ items: AsyncStream<Item>, route: (Item) -> (chat: String, work: @Sendable () async -> Void)?
+    ) async {
+        await withDiscardingTaskGroup { group in
+            for await item in items {
+                guard let (chat, work) = route(item) else { continue }
+                let ticket = take(in: chat)
+                group.addTask {
+                    await self.wait(for: ticket, in: chat)
+                    defer { self.finish(ticket, in: chat) }
+                    guard !Task.isCancelled else { return }
+                    await work()
+                }
+            }
+            close()
+        }
+    }
+
     /// Releases every waiter (shutdown); later waits return at once.
     func close() {
         let waiting = state.withLock { state -> [CheckedContinuation<Void, Never>] in

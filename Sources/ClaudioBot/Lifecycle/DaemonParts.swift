@@ -95,8 +95,11 @@ struct DaemonParts: Sendable {
 
     func makeTelegramChannel() -> TelegramChannel {
         TelegramChannel(
-            context: channelContext, pollTimeout: tuning.telegramPollTimeout,
-            reconnectBackoff: tuning.reconnectBackoff, deliveryPolicy: tuning.telegramDelivery)
+            context: channelContext,
+            options: TelegramChannel.Options(
+                pollTimeout: tuning.telegramPollTimeout, reconnectBackoff: tuning.reconnectBackoff,
+                deliveryPolicy: tuning.telegramDelivery, stallPollInterval: tuning.telegramStallPollInterval,
+                backlogLimit: tuning.telegramBacklogLimit, storeRetryBackoff: tuning.storeRetryBackoff))
     }
 
     func makeSlackChannel() -> SlackChannel {

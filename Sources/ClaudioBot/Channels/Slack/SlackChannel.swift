@@ -149,28 +149,18 @@ final class SlackChannel: ChatChannel {
     /// order within a chat. Returns when the stream ends (shutdown).
     private func handleEnvelopes(_ envelopes: AsyncStream<SlackEnvelope>, identity: SlackIdentity) async {
         let interpreter = SlackEventInterpreter(identity: identity)
-        let turns = ChatTurns()
-        await withDiscardingTaskGroup { group in
-            for await envelope in envelopes {
-                guard isFirstSighting(envelope) else {
-                    let reason = envelope.retryReason ?? "no reason"
-                    logger.info("skipped a redelivered Slack event (attempt \(envelope.retryAttempt), \(reason))")
-                    continue
-                }
-                let action = interpreter.action(for: envelope)
-                guard let chat = action.chatID else {
-                    if case .ignore(let reason) = action { logger.debug("ignored Slack envelope: \(reason)") }
-                    continue
-                }
-                let ticket = turns.take(in: chat)
-                group.addTask {
-                    await turns.wait(for: ticket, in: chat)
-                    defer { turns.finish(ticket, in: chat) }
-                    guard !Task.isCancelled else { return }
-                    await self.perform(action)
-                }
+        await ChatTurns().serve(envelopes) { envelope in
+            guard isFirstSighting(envelope) else {
+                let reason = envelope.retryReason ?? "no reason"
+                logger.info("skipped a redelivered Slack event (attempt \(envelope.retryAttempt), \(reason))")
+                return nil
             }
-            turns.close()
+            let action = interpreter.action(for: envelope)
+            guard let chat = action.chatID else {
+                if case .ignore(let reason) = action { logger.debug("ignored Slack envelope: \(reason)") }
+                return nil
+            }
+            return (chat, { await self.perform(action) })
         }
     }
 
