@@ -52,12 +52,13 @@ extension TelegramChannel {
         var generation = window.generation
         while !Task.isCancelled {
             if mustWait { await pause(window, since: generation) }
-            guard await storeOffset(window.offset, stored: &stored) else { return }
+            // Read once: the window may move on while the write is under way, and the poll must use what is stored.
+            let offset = window.offset
+            guard await storeOffset(offset, stored: &stored) else { return }
             generation = window.generation
             // A prompt waiting for the intake holds the offset back anyway; taking more would only pile them up.
             mustWait = context.router.intake?.alarm.current != nil
             if mustWait { continue }
-            let offset = window.offset
             let delay: Duration
             do {
                 let slots = try await api.getUpdates(
