@@ -111,7 +111,8 @@ package actor FakeTelegramState {
     }
 
     /// Runs `body` on the state in one go, so a waiting long poll sees everything it queued at once.
-    package func batch(_ body: @Sendable (isolated FakeTelegramState) -> Void) {
+    @discardableResult
+    package func batch<Result: Sendable>(_ body: @Sendable (isolated FakeTelegramState) -> Result) -> Result {
         body(self)
     }
 
