@@ -60,15 +60,15 @@ final class ChatTurns: Sendable {
     }
 
     /// Handles each item of `items` on a task of its own, in arrival order within its chat and at the same time across
-    /// chats; returns once `items` has ended and every handler has returned. `route` is called in arrival order and
-    /// names an item's chat and its work, or returns nil to skip it. Work whose turn comes after cancellation (shutdown)
-    /// is not started.
+    /// chats; returns once `items` has ended and every handler has returned. `route` is called in arrival order, one
+    /// item at a time, and names an item's chat and its work, or returns nil to skip it (a redelivery, a shed
+    /// message). Work whose turn comes after cancellation (shutdown) is not started.
     func serve<Item: Sendable>(
-        _ items: AsyncStream<Item>, route: (Item) -> (chat: String, work: @Sendable () async -> Void)?
+        _ items: AsyncStream<Item>, route: (Item) async -> (chat: String, work: @Sendable () async -> Void)?
     ) async {
         await withDiscardingTaskGroup { group in
             for await item in items {
-                guard let (chat, work) = route(item) else { continue }
+                guard let (chat, work) = await route(item) else { continue }
                 let ticket = take(in: chat)
                 group.addTask {
                     await self.wait(for: ticket, in: chat)

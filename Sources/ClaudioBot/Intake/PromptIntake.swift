@@ -30,19 +30,9 @@ struct PromptIntake: Sendable {
     /// Stores `prompt`, retrying while the write fails.
     /// - Returns: true once it is on disk; false when the task was cancelled (shutdown) first.
     func keep(_ prompt: StoredPrompt) async -> Bool {
-        var backoff = retryBackoff
-        while true {
-            do {
-                try await store.storePrompt(prompt)
-                alarm.clear()
-                return true
-            } catch {
-                let delay = backoff.nextDelay()
-                alarm.raise("cannot store accepted prompts, so they wait: \(error)")
-                logger.error("cannot store the prompt of job \(prompt.jobID) (retrying in \(delay)): \(error)")
-                do { try await clock.sleep(for: delay) } catch { return false }
-            }
-        }
+        await alarm.retry(
+            { try await store.storePrompt(prompt) }, problem: "cannot store accepted prompts, so they wait",
+            backoff: retryBackoff, clock: clock, logger: logger)
     }
 
     /// A prompt that will not run after all (the chat's queue is full, Claudio is shutting down).

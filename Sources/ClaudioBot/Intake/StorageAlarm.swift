@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Synchronization
 
 /// Raised while a write that must not be lost keeps failing (the state database locked or read-only, the disk full):
@@ -23,6 +24,28 @@ final class StorageAlarm: Sendable {
 
     func clear() {
         problem.withLock { $0 = nil }
+    }
+
+    /// Runs `write` until it succeeds: after each failure the alarm is raised with `problem` and the error, the failure
+    /// is logged, and the next attempt waits for `backoff`'s next delay on `clock`. The alarm is cleared on success.
+    /// - Returns: true once a write succeeded; false when the task was cancelled (shutdown) first.
+    func retry(
+        _ write: () async throws -> Void, problem: String, backoff: RetryBackoff, clock: AnyClock, logger: Logger
+    ) async -> Bool {
+        var backoff = backoff
+        while true {
+            do {
+                try await write()
+                if current != nil { logger.notice("stored again after failures: \(problem)") }
+                clear()
+                return true
+            } catch {
+                let delay = backoff.nextDelay()
+                raise("\(problem): \(error)")
+                logger.error("\(problem) (retrying in \(delay)): \(error)")
+                do { try await clock.sleep(for: delay) } catch { return false }
+            }
+        }
     }
 
     /// `health` as a channel reports it: the alarm's problem while it is raised.

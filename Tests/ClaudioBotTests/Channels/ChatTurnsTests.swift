@@ -34,6 +34,30 @@ struct ChatTurnsTests {
         turns.finish(other, in: "C2")
     }
 
+    @Test("serve: one chat's items in order while another chat's go ahead; skipped items never run")
+    func serveItems() async {
+        let (items, feed) = AsyncStream<(chat: String, number: Int)>.makeStream()
+        let (done, note) = AsyncStream<String>.makeStream()
+        let (gate, open) = AsyncStream<Void>.makeStream()
+        let serving = Task {
+            await ChatTurns().serve(items) { item in
+                guard item.number > 0 else { return nil }
+                return (item.chat, {
+                    // A1 is a slow send: A2 must wait for it, B1 must not.
+                    if item == ("A", 1) { for await _ in gate { break } }
+                    note.yield("\(item.chat)\(item.number)")
+                })
+            }
+        }
+        for item in [("A", 1), ("A", 2), ("B", 0), ("B", 1)] { feed.yield(item) }
+        #expect(await done.next() == "B1")
+        open.yield()
+        #expect(await done.next() == "A1")
+        #expect(await done.next() == "A2")
+        feed.finish()
+        await serving.value
+    }
+
     @Test("Closing releases every waiter")
     func closeReleases() async {
         let turns = ChatTurns()

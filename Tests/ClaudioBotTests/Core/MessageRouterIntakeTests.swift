@@ -13,6 +13,8 @@ struct MessageRouterIntakeTests {
     let sessions = InMemorySessionStore()
     let replier = RecordingReplier()
     let alice = ChatUser(platform: .telegram, id: "1", username: "alice")
+    /// Job IDs tag the stand-in processes: unique ones keep tests running side by side apart.
+    let run = String(UUID().uuidString.prefix(8))
 
     func router(store: MemoryPromptIntakeStore, queued: Int = 2, offlineMaxAge: Double = 600) throws -> MessageRouter {
         var settings = try SettingsLoader.settings(
@@ -40,9 +42,10 @@ struct MessageRouterIntakeTests {
         _ id: String, _ state: StoredPrompt.State, chat: String = "chat-1", user: String = "1", age: Double = 5
     ) -> StoredPrompt {
         StoredPrompt(
-            jobID: id, state: state, user: ChatUser(platform: .telegram, id: user), address: ChatAddress(platform: .telegram, chatID: chat),
-            messageID: nil, updateID: nil, prompt: "prompt \(id)", sentAt: Date().addingTimeInterval(-age),
-            queuedAt: Date().addingTimeInterval(-age), startedAt: state == .running ? Date() : nil)
+            jobID: "\(run)-\(id)", state: state, user: ChatUser(platform: .telegram, id: user),
+            address: ChatAddress(platform: .telegram, chatID: chat), messageID: nil, updateID: nil,
+            prompt: "prompt \(id)", sentAt: Date().addingTimeInterval(-age), queuedAt: Date().addingTimeInterval(-age),
+            startedAt: state == .running ? Date() : nil)
     }
 
     @Test("an accepted prompt is in the intake before its job can start, and the channel hears so first")
@@ -105,20 +108,20 @@ struct MessageRouterIntakeTests {
         ])
         let router = try router(store: store)
         await router.resumeStoredPrompts(on: .telegram, replier: replier)
-        #expect(await executor.events.next() == .started("q2"))
+        #expect(await executor.events.next() == .started("\(run)-q2"))
         let log = await store.log
-        #expect(log.contains(.finished("r1", .interrupted)))
-        #expect(log.contains(.finished("old", nil)) && log.contains(.finished("gone", nil)))
-        #expect(await store.rows.map(\.jobID) == ["q2", "q3"])
+        #expect(log.contains(.finished("\(run)-r1", .interrupted)))
+        #expect(log.contains(.finished("\(run)-old", nil)) && log.contains(.finished("\(run)-gone", nil)))
+        #expect(await store.rows.map(\.jobID) == ["\(run)-q2", "\(run)-q3"])
         let texts = await replier.log.compactMap { if case .sent(let text) = $0 { text } else { nil } }
         #expect(texts.count == 2)
         #expect(texts.contains(JobMessages.interruptedByRestart(prompt: "prompt r1")))
         #expect(texts.contains { $0.hasPrefix("⏰ This message waited") })
-        #expect(await router.scheduler.snapshot().map(\.id) == ["q2", "q3"])
+        #expect(await router.scheduler.snapshot().map(\.id) == ["\(run)-q2", "\(run)-q3"])
 
-        await executor.finish("q2")
-        #expect(await executor.events.next() == .finished("q2", .ok))
-        #expect(await executor.events.next() == .started("q3"))
+        await executor.finish("\(run)-q2")
+        #expect(await executor.events.next() == .finished("\(run)-q2", .ok))
+        #expect(await executor.events.next() == .started("\(run)-q3"))
         await router.scheduler.shutdown()
     }
 

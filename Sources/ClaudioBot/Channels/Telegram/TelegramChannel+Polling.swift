@@ -107,21 +107,13 @@ extension TelegramChannel {
     /// a restart. Returns false when cancelled first.
     private func storeOffset(_ offset: Int64?, stored: inout Int64?) async -> Bool {
         guard let offset, offset != stored else { return true }
-        var backoff = options.storeRetryBackoff
-        while true {
-            do {
-                try await context.state.saveTelegramOffset(offset)
-                stored = offset
-                if offsetAlarm.current != nil { logger.notice("Telegram: the update offset is stored again; polling resumes") }
-                offsetAlarm.clear()
-                return true
-            } catch {
-                let delay = backoff.nextDelay()
-                offsetAlarm.raise("cannot store the Telegram update offset, so polling is paused: \(error)")
-                logger.error("Telegram: cannot store the update offset \(offset) (polling paused, retrying in \(delay)): \(error)")
-                do { try await context.clock.sleep(for: delay) } catch { return false }
-            }
-        }
+        let state = context.state
+        let saved = await offsetAlarm.retry(
+            { try await state.saveTelegramOffset(offset) },
+            problem: "cannot store the Telegram update offset, so polling is paused", backoff: options.storeRetryBackoff,
+            clock: context.clock, logger: logger)
+        if saved { stored = offset }
+        return saved
     }
 
     /// Takes one answer's updates in order: each new one is judged by the gate, then settled at once when handling it
@@ -166,8 +158,10 @@ extension TelegramChannel {
                         continue
                     }
                     if !backlog.holdingBack {
-                        logger.notice(
-                            "Telegram: \(options.backlogLimit) updates are being handled; authorized users' updates wait at Telegram until handlers catch up")
+                        logger.notice("""
+                            Telegram: \(options.backlogLimit) updates are being handled; \
+                            authorized users' updates wait at Telegram until handlers catch up
+                            """)
                         backlog.holdingBack = true
                     }
                     return false
@@ -182,8 +176,10 @@ extension TelegramChannel {
 
     private func shed(_ updateID: Int64, from user: ChatUser, backlog: inout Backlog) {
         if backlog.shed == 0 {
-            logger.warning(
-                "Telegram: \(options.backlogLimit) updates are being handled; shedding strangers' updates (no reply) until the backlog drains")
+            logger.warning("""
+                Telegram: \(options.backlogLimit) updates are being handled; \
+                shedding strangers' updates (no reply) until the backlog drains
+                """)
         }
         backlog.shed += 1
         logger.debug("Telegram: shed update \(updateID) from stranger \(user.id) (@\(user.username ?? "-"))")

@@ -22,9 +22,11 @@ struct SlackChannelIntakeTests {
     @Test("prompts an earlier run stored are answered in their threads; one that was running is reported, not re-run")
     func storedPromptsResume() async throws {
         try await FakeSlack.withServer { slack in
+            // Job IDs tag the jobs' processes: unique ones keep tests running side by side apart.
+            let run = UUID().uuidString.prefix(8)
             try await SlackChannelHarness.with(slack: slack) { store in
-                try await store.storePrompt(Self.stored("old-1", .running, "was running", in: "C0GENERAL"))
-                try await store.storePrompt(Self.stored("old-2", .queued, "left over", in: "D0ALICE"))
+                try await store.storePrompt(Self.stored("\(run)-1", .running, "was running", in: "C0GENERAL"))
+                try await store.storePrompt(Self.stored("\(run)-2", .queued, "left over", in: "D0ALICE"))
             } _: { harness in
                 let answered = await harness.waitForThread(Self.thread, in: "D0ALICE") { $0.hasPrefix("echo:") }
                 #expect(answered == ["echo: left over"])

@@ -83,8 +83,11 @@ struct TelegramChannelIntakeTests {
             let running = await fake.sendText("was running", from: user)
             let user = ChatUser(platform: .telegram, id: String(user))
             let address = ChatAddress(platform: .telegram, chatID: user.id)
+            // Job IDs tag the jobs' processes: unique ones keep tests running side by side apart.
+            let run = UUID().uuidString.prefix(8)
             for (id, updateID, text, state) in [
-                ("old-1", running, "was running", StoredPrompt.State.running), ("old-2", queued, "left over", .queued),
+                ("\(run)-1", running, "was running", StoredPrompt.State.running),
+                ("\(run)-2", queued, "left over", .queued),
             ] {
                 try await harness.store.storePrompt(
                     StoredPrompt(
@@ -98,7 +101,8 @@ struct TelegramChannelIntakeTests {
                 try await fake.waitForText("echo: next", inChat: self.user)
             }
             #expect(harness.prompts.sorted() == ["left over", "next"])
-            #expect(await harness.store.storedPrompts(on: .telegram).isEmpty)
+            // A job leaves the intake with its history row, just after its answer was delivered.
+            #expect(await ProcessLiveness.waitUntil { await harness.store.storedPrompts(on: .telegram).isEmpty })
         }
     }
 
