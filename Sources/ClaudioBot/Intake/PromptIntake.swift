@@ -35,6 +35,19 @@ struct PromptIntake: Sendable {
             backoff: retryBackoff, clock: clock, logger: logger)
     }
 
+    /// Records that the job of `jobID` starts. Not retried: the job waits for nothing but this write, and a job that
+    /// started unrecorded would run a second time after a crash.
+    /// - Returns: whether the job may start.
+    func markRunning(jobID: String) async -> Bool {
+        do {
+            try await store.markPromptRunning(jobID: jobID, at: Date())
+            return true
+        } catch {
+            logger.error("job \(jobID) not started: its start cannot be stored: \(error)")
+            return false
+        }
+    }
+
     /// A prompt that will not run after all (the chat's queue is full, Claudio is shutting down).
     func release(jobID: String) async {
         await store.finishPrompt(jobID: jobID, recording: nil)

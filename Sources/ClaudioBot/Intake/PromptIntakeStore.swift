@@ -7,7 +7,8 @@ protocol PromptIntakeStore: Sendable {
     /// - Throws: the write's failure; the caller must not confirm the prompt's update (or start its job) then.
     func storePrompt(_ prompt: StoredPrompt) async throws
     /// Its job is starting: after a crash the prompt is reported as interrupted instead of being run again.
-    func markPromptRunning(jobID: String, at date: Date) async
+    /// - Throws: the write's failure; the job must not start then.
+    func markPromptRunning(jobID: String, at date: Date) async throws
     /// Its job has ended (or will never run): records `history` when given, and lets the row go, in one transaction.
     func finishPrompt(jobID: String, recording history: JobHistoryEntry?) async
     /// The prompts of `platform` still queued or running, in the order they were accepted.

@@ -25,7 +25,8 @@ struct ClaudeJobExecutor: JobExecutor {
     var progressInterval: Duration = .seconds(2)
     var typingInterval: Duration = .seconds(4)
     /// Called before claude starts, and awaited: the intake marks the prompt running, so a crash never runs it twice.
-    var onStarting: (@Sendable (Job) async -> Void)?
+    /// When it answers false (that could not be stored) the job does not start.
+    var onStarting: (@Sendable (Job) async -> Bool)?
     /// Called after the answer was delivered: the history row is recorded and the prompt leaves the intake.
     var onFinished: (@Sendable (Summary) async -> Void)?
     /// Called for a queued job that will never run, before its chat is told: its prompt leaves the intake.
@@ -75,11 +76,12 @@ struct ClaudeJobExecutor: JobExecutor {
         case failed
         case killed(KillReason)
         case couldNotStart(any Error)
+        case startNotRecorded
 
         var kind: JobOutcomeKind {
             switch self {
             case .answered: .ok
-            case .failed, .couldNotStart: .error
+            case .failed, .couldNotStart, .startNotRecorded: .error
             case .killed(let reason): reason.outcome
             }
         }
@@ -87,7 +89,7 @@ struct ClaudeJobExecutor: JobExecutor {
 
     private func run(_ job: Job, throttle: ProgressThrottle<AnyClock>) async -> (Outcome, ClaudeRunReport?) {
         if let reason = job.control.killReason { return (.killed(reason), nil) }
-        await onStarting?(job)
+        if let onStarting, !(await onStarting(job)) { return (.startNotRecorded, nil) }
         let key = job.sessionKey
         let resume = await sessions.sessionID(for: key)
         let onProgress: @Sendable (String) async -> Void = { await throttle.submit($0) }
@@ -132,6 +134,8 @@ struct ClaudeJobExecutor: JobExecutor {
             text = report.map(JobMessages.failure(report:)) ?? JobMessages.noAnswer
         case .couldNotStart(let error):
             text = JobMessages.couldNotStart(error)
+        case .startNotRecorded:
+            text = JobMessages.startNotRecorded
         }
         if let placeholder {
             await replier.edit(placeholder, text: text)

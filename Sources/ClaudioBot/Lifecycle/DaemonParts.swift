@@ -67,7 +67,7 @@ struct DaemonParts: Sendable {
         executor.progressInterval = tuning.progressInterval
         // An accepted prompt stays in the intake until its job has ended (SPEC §18).
         let intake = PromptIntake(store: store, clock: clock, retryBackoff: tuning.storeRetryBackoff)
-        executor.onStarting = { job in await store.markPromptRunning(jobID: job.id, at: Date()) }
+        executor.onStarting = { job in await intake.markRunning(jobID: job.id) }
         executor.onFinished = { summary in
             await store.finishPrompt(jobID: summary.job.id, recording: JobHistoryEntry(summary))
         }

@@ -8,10 +8,8 @@ extension StateStore: PromptIntakeStore {
         try await writeOrThrow { db in try prompt.insert(db) }
     }
 
-    /// A failure is logged: the job still runs, and after a crash it would count as queued and run again — the one
-    /// case where a disk failure can repeat a job, judged better than refusing every prompt while the disk is sick.
-    func markPromptRunning(jobID: String, at date: Date) async {
-        await write("the start of job \(jobID) in the intake") { db in
+    func markPromptRunning(jobID: String, at date: Date) async throws {
+        try await writeOrThrow { db in
             try db.execute(
                 sql: "UPDATE prompt_intake SET state = 'running', started_at = ? WHERE job_id = ?",
                 arguments: [date.timeIntervalSince1970, jobID])

@@ -55,7 +55,10 @@ struct ClaudeJobExecutorSessionTests {
         let replier = RecordingReplier()
         var (executor, job) = executor(replier: replier)
         let (events, note) = AsyncStream<String>.makeStream()
-        executor.onStarting = { job in note.yield("starting, claude \(job.control.pid == nil ? "not started" : "running")") }
+        executor.onStarting = { job in
+            note.yield("starting, claude \(job.control.pid == nil ? "not started" : "running")")
+            return true
+        }
         executor.onFinished = { _ in note.yield("finished, answered: \(await replier.lastOutcomeText ?? "-")") }
         executor.onDiscarded = { _ in note.yield("discarded, chat told: \(await !replier.log.isEmpty)") }
         _ = await executor.execute(job)
@@ -64,6 +67,17 @@ struct ClaudeJobExecutorSessionTests {
         let (_, queued) = self.executor(replier: RecordingReplier())
         await executor.discard(queued, reason: .cancel)
         #expect(await events.next()?.hasPrefix("discarded") == true)
+    }
+
+    @Test("a job whose start cannot be recorded does not run, and its chat is told")
+    func startNotRecorded() async {
+        defer { fake.remove() }
+        let replier = RecordingReplier()
+        var (executor, job) = executor(replier: replier)
+        executor.onStarting = { _ in false }
+        #expect(await executor.execute(job) == .error)
+        #expect(fake.recordedPIDs.isEmpty)
+        #expect(await replier.lastOutcomeText == JobMessages.startNotRecorded)
     }
 }
 

@@ -66,7 +66,7 @@ struct PromptIntakeStoreTests {
             }
             try await store.storePrompt(StoreFixtures.prompt("s0", platform: .slack))
             let started = Date(timeIntervalSince1970: 1_700_000_100.5)
-            await store.markPromptRunning(jobID: "j2", at: started)
+            try await store.markPromptRunning(jobID: "j2", at: started)
             let stored = await store.storedPrompts(on: .telegram)
             #expect(stored.map(\.jobID) == ["j0", "j1", "j2", "j3"])
             #expect(stored.map(\.state) == [.queued, .queued, .running, .queued])

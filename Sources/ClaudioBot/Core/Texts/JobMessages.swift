@@ -36,6 +36,11 @@ enum JobMessages {
             + "Check the result, then send it again if you still need it."
     }
 
+    /// The intake could not record that the job starts; run unrecorded, a crash could run it a second time.
+    static let startNotRecorded =
+        "❌ This prompt was not run: Claudio could not record its start (its state database is failing). "
+        + "Please send it again later."
+
     static func couldNotStart(_ error: any Error) -> String {
         "❌ Could not start claude: \(error). Ask the operator to run `claudio check`."
     }
