@@ -5,7 +5,7 @@ import Shared
 extension MessageRouter {
     /// Picks up the prompts an earlier run accepted on `platform` and did not finish. Each channel calls it once at
     /// start, before it takes new messages (so stored prompts keep their place before new ones in their chats), with
-    /// the replier of its own that jobs answer through.
+    /// the replier of its own that jobs answer through. Returns once the jobs are queued; the notices follow.
     ///
     /// - A prompt that was **queued** runs, in the order it was accepted — unless it waited longer than
     ///   `OFFLINE_MESSAGE_MAX_AGE` since it was sent (its sender gets the offline notice, as for a message that
@@ -50,10 +50,12 @@ extension MessageRouter {
             }
         }
         logger.notice("\(platform): \(stored.count) stored prompts found, \(resumed) resumed")
-        // Sent after the jobs are queued, and all at once: one slow chat must not hold up the others' notices.
-        await withDiscardingTaskGroup { group in
-            for (text, address) in notices {
-                group.addTask { await replier.send(text, to: address) }
+        // Sent on their own, all at once: no chat's slow send may hold up the channel's start or another chat.
+        Task {
+            await withDiscardingTaskGroup { group in
+                for (text, address) in notices {
+                    group.addTask { await replier.send(text, to: address) }
+                }
             }
         }
     }
