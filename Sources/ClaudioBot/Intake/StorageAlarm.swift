@@ -36,7 +36,7 @@ final class StorageAlarm: Sendable {
         while true {
             do {
                 try await write()
-                if current != nil { logger.notice("stored again after failures: \(problem)") }
+                if current != nil { logger.notice("the state database takes writes again (it failed: \(problem))") }
                 clear()
                 return true
             } catch {
