@@ -19,6 +19,7 @@ extension FakeTelegramState {
             record(method: method, parameters: textParameters, answer: answer, fault: fault, receivedAt: receivedAt)
             return answer
         }
+        if method != "getUpdates", await waitIfHeld(method: method, parameters: parameters) == .drop { return .drop }
         let answer: FakeTelegramAnswer
         switch method {
         case "getMe":
@@ -31,6 +32,7 @@ extension FakeTelegramState {
         case "getUpdates":
             // Recorded on arrival, so a test can wait for "the bot polls" while the poll is still held open.
             record(method: method, parameters: textParameters, answer: .ok([]), fault: nil, receivedAt: receivedAt)
+            if await waitIfHeld(method: method, parameters: parameters) == .drop { return .drop }
             let offset = parameters["offset"].flatMap { Int64($0.text) }
             let timeout = parameters["timeout"].flatMap { Double($0.text) } ?? 0
             let limit = parameters["limit"].flatMap { Int($0.text) } ?? 100

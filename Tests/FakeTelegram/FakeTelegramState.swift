@@ -24,7 +24,9 @@ package actor FakeTelegramState {
     private var callObservers: [UUID: (CallPredicate, CheckedContinuation<FakeTelegramCall?, Never>)] = [:]
     package var messages: [FakeTelegramMessage] = []
     package var nextMessageID: Int64 = 1
-    private var closed = false
+    private(set) var closed = false
+    /// Sends and polls held on purpose.
+    var holds = FakeTelegramHolds()
     /// When each update was first handed out by a `getUpdates` answer (wall clock, to compare with other processes).
     package private(set) var firstDeliveredAt: [Int64: Date] = [:]
     /// `getUpdates` calls being held open right now.
@@ -109,7 +111,8 @@ package actor FakeTelegramState {
     }
 
     /// Runs `body` on the state in one go, so a waiting long poll sees everything it queued at once.
-    package func batch(_ body: @Sendable (isolated FakeTelegramState) -> Void) {
+    @discardableResult
+    package func batch<Result: Sendable>(_ body: @Sendable (isolated FakeTelegramState) -> Result) -> Result {
         body(self)
     }
 
@@ -139,6 +142,8 @@ package actor FakeTelegramState {
     /// Answers every waiting long poll at once and every later one immediately (before the server stops).
     package func close() {
         closed = true
+        releaseSends(.drop)
+        releasePolls(.drop)
         wakePolls()
         for (id, observer) in callObservers {
             callObservers[id] = nil

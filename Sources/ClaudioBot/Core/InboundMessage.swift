@@ -13,6 +13,9 @@ package struct InboundMessage: Sendable {
     var text: String
     /// When the platform says the user sent it (used for `OFFLINE_MESSAGE_MAX_AGE`).
     var sentAt: Date
+    /// Telegram's `update_id`: the intake keeps it with an accepted prompt, so the update is recognized when Telegram
+    /// offers it again after a crash. Nil on Slack.
+    var updateID: Int64?
 
     package init(user: ChatUser, chatID: String, threadID: String? = nil, messageID: String? = nil, text: String, sentAt: Date) {
         self.user = user

@@ -15,6 +15,8 @@ struct MessageRouter: Sendable {
     let cli: ClaudeCLIInfo
     /// How jobs are contained, shown by the status commands.
     var sandbox = SandboxStatus(mode: .off, reason: "not set up")
+    /// Where accepted prompts are kept until their job has finished (SPEC §18); nil keeps them in memory only.
+    var intake: PromptIntake?
     let logger = Logger(label: "claudio.router")
 
     /// The gate's one decision about `message`. A denied sender is recorded here (except for `.notText`, which
@@ -24,8 +26,14 @@ struct MessageRouter: Sendable {
     }
 
     /// Carries out an admitted message: a denial reply, a command's answer, or a prompt through offline age, rate
-    /// limit and validation into the queue. `replier` answers the sender; a queued job answers through it too.
-    func handle(_ admission: Admission, replier: any ChatReplier) async {
+    /// limit and validation into the intake and the queue. `replier` answers the sender; a queued job answers through
+    /// it too.
+    /// - Parameter whenDurable: called once an accepted prompt is stored in the intake, before its job is queued and
+    ///   before any reply: from then on the message survives a crash, so a channel may confirm it to the platform
+    ///   without waiting for the sends that follow.
+    func handle(
+        _ admission: Admission, replier: any ChatReplier, whenDurable: @Sendable () -> Void = {}
+    ) async {
         let message = admission.message
         guard case .allowed = admission.access else {
             // Strangers' replies (the denial, their ID) are best effort: they never hold up anyone's handling.
@@ -37,8 +45,11 @@ struct MessageRouter: Sendable {
         }
         switch admission.request {
         case .prompt:
-            await queuePrompt(message, replier: replier)
+            await queuePrompt(message, replier: replier, whenDurable: whenDurable)
         case .newConversation:
+            // A job of this user still running here must not store its session after this: `/new` always wins.
+            let running = await scheduler.runningJob(in: message.address.chatKey)
+            if let running, running.sessionKey == message.sessionKey { running.control.forgetSession() }
             await sessions.forget(message.sessionKey)
             await replier.send(ChatTexts.newConversation, to: message.address)
         case .cancel:
@@ -68,7 +79,9 @@ struct MessageRouter: Sendable {
 
     // MARK: - Prompts
 
-    private func queuePrompt(_ message: InboundMessage, replier: any ChatReplier) async {
+    private func queuePrompt(
+        _ message: InboundMessage, replier: any ChatReplier, whenDurable: @Sendable () -> Void
+    ) async {
         // Wall time on purpose: `sentAt` is the platform's record of when the user sent it.
         let waited = Date().timeIntervalSince(message.sentAt)
         if waited > settings.offlineMessageMaxAge {
@@ -83,8 +96,15 @@ struct MessageRouter: Sendable {
             let job = Job(
                 id: jobIDs.next(), user: message.user, address: message.address, prompt: prompt, queuedAt: Date(),
                 replier: replier.replierForJobs)
+            // Stored before the scheduler sees it: once it can start, a crash must find it.
+            if let intake, !(await intake.keep(StoredPrompt(job: job, message: message))) {
+                if let reply = SubmitResult.shuttingDown.reply { await replier.send(reply, to: message.address) }
+                return
+            }
+            whenDurable()
             let result = await scheduler.submit(job)
             logger.info("job \(job.id) from \(message.user.platform):\(message.user.id): \(result)")
+            if !result.isAccepted { await intake?.release(jobID: job.id) }
             if let reply = result.reply {
                 await replier.send(reply, to: message.address)
             }

@@ -5,6 +5,9 @@ import Shared
 /// Runs a job with claude and talks to its chat: "⏳ Working…" edited with progress at most every 2 s, "typing"
 /// while it runs, then the answer (or why there is none). Resumes the chat's session and, when the CLI cannot
 /// resume it, retries once in a new conversation and says so.
+///
+/// The new session is stored before the answer is delivered, and not at all once `/new` came for it while the job
+/// ran (`JobControl.forgetSession`): whatever the user sends after seeing the answer, `/new` always wins.
 struct ClaudeJobExecutor: JobExecutor {
     /// What a finished job leaves for the history.
     struct Summary: Sendable {
@@ -21,7 +24,13 @@ struct ClaudeJobExecutor: JobExecutor {
     var clock: AnyClock = .continuous
     var progressInterval: Duration = .seconds(2)
     var typingInterval: Duration = .seconds(4)
+    /// Called before claude starts, and awaited: the intake marks the prompt running, so a crash never runs it twice.
+    /// When it answers false (that could not be stored) the job does not start.
+    var onStarting: (@Sendable (Job) async -> Bool)?
+    /// Called after the answer was delivered: the history row is recorded and the prompt leaves the intake.
     var onFinished: (@Sendable (Summary) async -> Void)?
+    /// Called for a queued job that will never run, before its chat is told: its prompt leaves the intake.
+    var onDiscarded: (@Sendable (Job) async -> Void)?
     let logger = Logger(label: "claudio.jobs")
 
     func execute(_ job: Job) async -> JobOutcomeKind {
@@ -56,6 +65,7 @@ struct ClaudeJobExecutor: JobExecutor {
     }
 
     func discard(_ job: Job, reason: KillReason) async {
+        await onDiscarded?(job)
         await job.replier.send(reason.userMessage(timeoutSeconds: runner.settings.commandTimeout), to: job.address)
     }
 
@@ -66,11 +76,12 @@ struct ClaudeJobExecutor: JobExecutor {
         case failed
         case killed(KillReason)
         case couldNotStart(any Error)
+        case startNotRecorded
 
         var kind: JobOutcomeKind {
             switch self {
             case .answered: .ok
-            case .failed, .couldNotStart: .error
+            case .failed, .couldNotStart, .startNotRecorded: .error
             case .killed(let reason): reason.outcome
             }
         }
@@ -78,6 +89,7 @@ struct ClaudeJobExecutor: JobExecutor {
 
     private func run(_ job: Job, throttle: ProgressThrottle<AnyClock>) async -> (Outcome, ClaudeRunReport?) {
         if let reason = job.control.killReason { return (.killed(reason), nil) }
+        if let onStarting, !(await onStarting(job)) { return (.startNotRecorded, nil) }
         let key = job.sessionKey
         let resume = await sessions.sessionID(for: key)
         let onProgress: @Sendable (String) async -> Void = { await throttle.submit($0) }
@@ -94,7 +106,8 @@ struct ClaudeJobExecutor: JobExecutor {
                     onProgress: onProgress)
             }
             if report.transcript.sessionStart != nil, let sessionID = report.transcript.sessionID {
-                await sessions.save(sessionID: sessionID, for: key)
+                let control = job.control
+                await sessions.save(sessionID: sessionID, for: key) { control.sessionForgotten }
             }
             if let reason = report.killReason { return (.killed(reason), report) }
             let succeeded = report.exit.code == 0 && report.transcript.result?.isError != true
@@ -122,6 +135,8 @@ struct ClaudeJobExecutor: JobExecutor {
             text = report.map(JobMessages.failure(report:)) ?? JobMessages.noAnswer
         case .couldNotStart(let error):
             text = JobMessages.couldNotStart(error)
+        case .startNotRecorded:
+            text = JobMessages.startNotRecorded
         }
         if let placeholder {
             await replier.edit(placeholder, text: text)

@@ -10,6 +10,7 @@ final class JobControl: Sendable {
         var pid: Int32?
         var startedAt: Date?
         var processCount = 0
+        var sessionForgotten = false
     }
 
     private let state = Mutex(State())
@@ -19,6 +20,14 @@ final class JobControl: Sendable {
     var pid: Int32? { state.withLock { $0.pid } }
     var startedAt: Date? { state.withLock { $0.startedAt } }
     var processCount: Int { state.withLock { $0.processCount } }
+    /// Whether `/new` came for this job's session while it ran: the job must not store its session then.
+    var sessionForgotten: Bool { state.withLock { $0.sessionForgotten } }
+
+    /// `/new` for this job's chat and user: set before the session is forgotten, so whichever write comes last, the
+    /// job's session is not stored again.
+    func forgetSession() {
+        state.withLock { $0.sessionForgotten = true }
+    }
 
     /// Called by the runner when claude runs. If a kill was requested before, it happens at once.
     func attach(_ tree: JobProcessTree, supervisor: any ProcessSupervisor, startedAt: Date) async {

@@ -8,6 +8,14 @@ enum SubmitResult: Sendable, Equatable {
     /// Claudio is shutting down and takes no more prompts.
     case shuttingDown
 
+    /// Whether the job will run: it started or waits in its chat's queue.
+    var isAccepted: Bool {
+        switch self {
+        case .started, .queued: true
+        case .busy, .shuttingDown: false
+        }
+    }
+
     /// The reply to send right away, if any (a started job answers through its own progress message).
     var reply: String? {
         switch self {

@@ -1,3 +1,4 @@
+import Foundation
 import Shared
 
 /// The daemon's message side, wired in one place: gate → router → scheduler → job executor → runner → supervisor,
@@ -18,6 +19,14 @@ struct DaemonParts: Sendable {
         var telegramPollTimeout = 30
         /// Slack envelopes waiting to be handled beyond which strangers' ones are dropped.
         var slackBacklogLimit = 500
+        /// While some fetched update is neither handled nor stored, the poller cannot confirm it and polls again after
+        /// at most this long (at once when an update settles), so other chats' new messages still come in.
+        var telegramStallPollInterval: Duration = .seconds(1)
+        /// Telegram updates being handled at once (SPEC §18 bounded backlog); beyond it strangers' updates are shed
+        /// and authorized users' wait at Telegram.
+        var telegramBacklogLimit = 64
+        /// Pauses between failed writes of the Telegram offset or of an accepted prompt.
+        var storeRetryBackoff = RetryBackoff()
 
         static let standard = Tuning()
     }
@@ -34,7 +43,7 @@ struct DaemonParts: Sendable {
 
     /// Builds every part from the settings.
     /// - Parameters:
-    ///   - store: durable state: sessions, denied-access records, job history, the Telegram offset.
+    ///   - store: durable state: sessions, denied-access records, job history, the Telegram offset, accepted prompts.
     ///   - supervisor: launches and kills jobs' processes.
     ///   - sandbox: how `supervisor` contains them.
     ///   - cli: the claude CLI as found at start.
@@ -58,13 +67,20 @@ struct DaemonParts: Sendable {
         var executor = ClaudeJobExecutor(runner: runner, sessions: store)
         executor.clock = clock
         executor.progressInterval = tuning.progressInterval
-        executor.onFinished = { summary in await store.recordJob(JobHistoryEntry(summary)) }
+        // An accepted prompt stays in the intake until its job has ended (SPEC §18).
+        let intake = PromptIntake(store: store, clock: clock, retryBackoff: tuning.storeRetryBackoff)
+        executor.onStarting = { job in await intake.markRunning(jobID: job.id) }
+        executor.onFinished = { summary in
+            await store.finishPrompt(jobID: summary.job.id, recording: JobHistoryEntry(summary))
+        }
+        executor.onDiscarded = { job in await store.finishPrompt(jobID: job.id, recording: nil) }
         let scheduler = JobScheduler(
             limits: .init(maxConcurrent: settings.maxConcurrentJobs, maxQueuedPerChat: settings.maxQueuedPerChat),
             executor: executor, sandboxed: sandbox.isSandboxed)
         var router = MessageRouter(
             gate: gate, scheduler: scheduler, sessions: store, settings: settings, jobIDs: JobIDGenerator(), cli: cli)
         router.sandbox = sandbox
+        router.intake = intake
         let context = ChannelContext(settings: settings, router: router, http: http, state: store, clock: clock)
         return DaemonParts(
             settings: settings, sandbox: sandbox, supervisor: supervisor, gate: gate, scheduler: scheduler, router: router, channelContext: context,
@@ -81,8 +97,11 @@ struct DaemonParts: Sendable {
 
     func makeTelegramChannel() -> TelegramChannel {
         TelegramChannel(
-            context: channelContext, pollTimeout: tuning.telegramPollTimeout,
-            reconnectBackoff: tuning.reconnectBackoff, deliveryPolicy: tuning.telegramDelivery)
+            context: channelContext,
+            options: TelegramChannel.Options(
+                pollTimeout: tuning.telegramPollTimeout, reconnectBackoff: tuning.reconnectBackoff,
+                deliveryPolicy: tuning.telegramDelivery, stallPollInterval: tuning.telegramStallPollInterval,
+                backlogLimit: tuning.telegramBacklogLimit, storeRetryBackoff: tuning.storeRetryBackoff))
     }
 
     func makeSlackChannel() -> SlackChannel {

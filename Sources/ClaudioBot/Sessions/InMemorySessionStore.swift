@@ -7,6 +7,8 @@ actor InMemorySessionStore: SessionStore {
     }
 
     func sessionID(for key: SessionKey) -> String? { sessions[key] }
-    func save(sessionID: String, for key: SessionKey) { sessions[key] = sessionID }
+    func save(sessionID: String, for key: SessionKey, unlessSuperseded superseded: @Sendable () -> Bool) {
+        if !superseded() { sessions[key] = sessionID }
+    }
     func forget(_ key: SessionKey) { sessions[key] = nil }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The tables of the state database (SPEC §10) and how they are kept bounded.
@@ -54,11 +55,42 @@ enum StateSchema {
                 CREATE INDEX denied_access_by_last_at ON denied_access (last_at);
                 """)
         }
+        // SPEC §18: every accepted prompt, queued or running, until its job has finished. `seq` keeps the order
+        // prompts were accepted in, so a restart queues each chat's prompts as they came. A Telegram prompt's row
+        // stays behind as `finished` while its `update_id` is at or past the stored offset: Telegram may offer that
+        // update again after a crash, and the row is how it is recognized.
+        migrator.registerMigration("v2: prompt intake") { db in
+            try db.execute(sql: """
+                CREATE TABLE prompt_intake (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    job_id TEXT NOT NULL UNIQUE,
+                    state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'finished')),
+                    platform TEXT NOT NULL,
+                    chat_id TEXT NOT NULL,
+                    thread_id TEXT,
+                    user_id TEXT NOT NULL,
+                    username TEXT,
+                    display_name TEXT,
+                    message_id TEXT,
+                    update_id INTEGER,
+                    prompt TEXT NOT NULL,
+                    sent_at REAL NOT NULL,
+                    queued_at REAL NOT NULL,
+                    started_at REAL
+                );
+                CREATE INDEX prompt_intake_by_update ON prompt_intake (platform, update_id);
+                """)
+        }
         return migrator
     }
 
+    /// How long a finished prompt's row may wait for the stored Telegram offset to pass it: Telegram keeps an update
+    /// for 24 hours, so after that it is never offered again.
+    static let finishedPromptRetention: Double = 24 * 60 * 60
+
     /// Deletes all but the newest `retainedRows` rows of job history (by end) and of denied-access records (by last
-    /// attempt). Both tables only grow while the daemon runs, so pruning at start keeps them bounded across restarts.
+    /// attempt), and finished prompts Telegram can no longer offer again. These tables only grow while the daemon
+    /// runs, so pruning at start keeps them bounded across restarts.
     /// - Returns: how many rows were deleted.
     static func prune(_ db: Database, retainedRows: Int) throws -> Int {
         try db.execute(
@@ -74,6 +106,10 @@ enum StateSchema {
                     SELECT id FROM denied_access ORDER BY last_at DESC LIMIT -1 OFFSET ?)
                 """,
             arguments: [retainedRows])
+        deleted += db.changesCount
+        try db.execute(
+            sql: "DELETE FROM prompt_intake WHERE state = 'finished' AND queued_at < ?",
+            arguments: [Date().timeIntervalSince1970 - finishedPromptRetention])
         deleted += db.changesCount
         return deleted
     }

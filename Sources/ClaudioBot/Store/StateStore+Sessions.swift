@@ -12,9 +12,13 @@ extension StateStore: SessionStore {
         }
     }
 
-    func save(sessionID: String, for key: SessionKey) async {
+    func save(
+        sessionID: String, for key: SessionKey, unlessSuperseded superseded: @escaping @Sendable () -> Bool
+    ) async {
         let now = Date().timeIntervalSince1970
         await write("the session of \(key.description)") { db in
+            // Asked inside the write: every forget handed over before this write is applied by now.
+            guard !superseded() else { return }
             try db.execute(
                 sql: """
                     INSERT INTO sessions (platform, chat_id, user_id, session_id, updated_at) VALUES (?, ?, ?, ?, ?)

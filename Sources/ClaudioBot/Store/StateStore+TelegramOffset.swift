@@ -1,4 +1,5 @@
 import GRDB
+import Shared
 
 /// The next Telegram update offset, a single row of `telegram_offset` (SPEC §9).
 extension StateStore {
@@ -9,9 +10,10 @@ extension StateStore {
         }
     }
 
-    /// Stores `offset` and returns once it is committed and synced to disk, so the poller can start the prompt
-    /// knowing a restart will not fetch that update again.
-    /// - Throws: the database error, or `StateStoreError.closed`; the poller must then not start the prompt.
+    /// Stores `offset` and returns once it is committed and synced to disk, so the poller may then confirm every
+    /// update before it: a restart resumes from here. Finished prompts of updates before `offset` are forgotten in the
+    /// same transaction — Telegram will not offer those updates again.
+    /// - Throws: the database error, or `StateStoreError.closed`; the poller must then not poll with `offset`.
     func saveTelegramOffset(_ offset: Int64) async throws {
         try await writeOrThrow { db in
             try db.execute(
@@ -20,6 +22,9 @@ extension StateStore {
                     ON CONFLICT (id) DO UPDATE SET next_offset = excluded.next_offset
                     """,
                 arguments: [offset])
+            try db.execute(
+                sql: "DELETE FROM prompt_intake WHERE state = 'finished' AND platform = ? AND update_id < ?",
+                arguments: [Platform.telegram.rawValue, offset])
         }
     }
 }

@@ -2,14 +2,14 @@ import Foundation
 import GRDB
 import Logging
 
-/// Claudio's state in SQLite (SPEC §10): claude sessions, the Telegram update offset, job history and denied-access
-/// records, all surviving a restart.
+/// Claudio's state in SQLite (SPEC §10): claude sessions, the Telegram update offset, accepted prompts until their job
+/// has finished (SPEC §18), job history and denied-access records, all surviving a restart.
 ///
 /// The database is `<state directory>/claudio.sqlite` in WAL mode, so reads never wait for a write. Writes go through
 /// one `StoreWriter` and every method returns once its write is committed; a caller that must not wait hands the call
 /// to a task of its own. Failures of reads and writes are logged, never fatal: a lost history row must not stop a
-/// prompt. Only `open` (which the daemon cannot do without) and `saveTelegramOffset` (which must not be silently
-/// lost, or a restart would run a message twice) throw.
+/// prompt. Only `open` (which the daemon cannot do without), `saveTelegramOffset` and `storePrompt` (which must not be
+/// silently lost, or a restart would run a message twice or lose it) throw.
 final class StateStore: Sendable {
     static let fileName = "claudio.sqlite"
 
@@ -31,14 +31,19 @@ final class StateStore: Sendable {
     ///
     /// The directory is created with mode 0700 when missing; the database and SQLite's files beside it are 0600
     /// (`DatabaseFiles`).
+    /// - Parameter busyTimeout: how long a write waits for a lock another process holds before it fails.
     static func open(
         stateDirectory: String,
         retainedRows: Int = StateSchema.defaultRetainedRows,
+        busyTimeout: TimeInterval = 5,
         logger: Logger = Logger(label: "claudio.store")
     ) async throws(StateStoreError) -> StateStore {
         let opened = await BlockingCall.run(name: "claudio-store-open") { () -> Result<StateStore, StateStoreError> in
             do throws(StateStoreError) {
-                return .success(try openBlocking(stateDirectory: stateDirectory, retainedRows: retainedRows, logger: logger))
+                return .success(
+                    try openBlocking(
+                        stateDirectory: stateDirectory, retainedRows: retainedRows, busyTimeout: busyTimeout,
+                        logger: logger))
             } catch {
                 return .failure(error)
             }
@@ -93,14 +98,14 @@ final class StateStore: Sendable {
 // MARK: - Opening
 
 extension StateStore {
-    private static func openBlocking(stateDirectory: String, retainedRows: Int, logger: Logger) throws(StateStoreError)
-        -> StateStore
-    {
+    private static func openBlocking(
+        stateDirectory: String, retainedRows: Int, busyTimeout: TimeInterval, logger: Logger
+    ) throws(StateStoreError) -> StateStore {
         try StateDirectory.prepare(stateDirectory)
         let path = (stateDirectory as NSString).appendingPathComponent(fileName)
         try DatabaseFiles.makePrivate(path)
         do {
-            let pool = try DatabasePool(path: path, configuration: configuration)
+            let pool = try DatabasePool(path: path, configuration: configuration(busyTimeout: busyTimeout))
             try checkIntegrity(of: pool, path: path)
             try StateSchema.migrator.migrate(pool)
             let pruned = try pool.write { db in try StateSchema.prune(db, retainedRows: retainedRows) }
@@ -120,11 +125,11 @@ extension StateStore {
         }
     }
 
-    private static var configuration: Configuration {
+    private static func configuration(busyTimeout: TimeInterval) -> Configuration {
         var configuration = Configuration()
         configuration.label = "claudio.store"
         // Another process (e.g. an operator's sqlite3 shell) may hold a lock briefly; wait rather than fail at once.
-        configuration.busyMode = .timeout(5)
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
             // In WAL mode only FULL syncs the log at every commit; NORMAL could lose the last commits on power
             // loss, and a lost Telegram offset means a message runs twice.

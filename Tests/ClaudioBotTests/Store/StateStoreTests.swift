@@ -26,7 +26,7 @@ struct StateStoreTests {
                     try String.fetchOne(db, sql: "PRAGMA journal_mode")
                 )
             }
-            #expect(tables.isSuperset(of: ["sessions", "telegram_offset", "job_history", "denied_access"]))
+            #expect(tables.isSuperset(of: ["sessions", "telegram_offset", "job_history", "denied_access", "prompt_intake"]))
             #expect(migrated)
             #expect(journalMode == "wal")
         }

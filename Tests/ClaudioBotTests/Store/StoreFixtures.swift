@@ -24,6 +24,20 @@ enum StoreFixtures {
         )
     }
 
+    /// A prompt accepted in a Slack thread or (with `updateID`) from a Telegram update.
+    static func prompt(
+        _ jobID: String, platform: Platform = .telegram, chat: String = "-100200", updateID: Int64? = nil,
+        text: String = "refactor the parser"
+    ) -> StoredPrompt {
+        StoredPrompt(
+            jobID: jobID, state: .queued,
+            user: ChatUser(platform: platform, id: platform == .slack ? "U02" : "7001", username: "alice",
+                displayName: "Alice A."),
+            address: ChatAddress(platform: platform, chatID: chat, threadID: platform == .slack ? "1700000000.000100" : nil),
+            messageID: "m-\(jobID)", updateID: updateID, prompt: text,
+            sentAt: Date(timeIntervalSince1970: 1_700_000_000.5), queuedAt: Date(timeIntervalSince1970: 1_700_000_001.25))
+    }
+
     static func denied(_ id: String, at time: Double, user: String, reason: DeniedReason = .notAllowed) -> DeniedRecord {
         DeniedRecord(
             id: id,

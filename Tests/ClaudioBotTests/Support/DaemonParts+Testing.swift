@@ -7,5 +7,7 @@ extension DaemonParts.Tuning {
         reconnectBackoff: RetryBackoff(initial: .milliseconds(20), maximum: .milliseconds(200)),
         telegramDelivery: .fastForTests,
         slackSendBackoff: RetryBackoff(initial: .milliseconds(50), maximum: .milliseconds(200)),
-        telegramPollTimeout: 5)
+        telegramPollTimeout: 5,
+        telegramStallPollInterval: .milliseconds(50),
+        storeRetryBackoff: RetryBackoff(initial: .milliseconds(20), maximum: .milliseconds(200)))
 }

@@ -78,6 +78,13 @@ final class DaemonProcess: Sendable {
         return await process.waitForExit()
     }
 
+    /// Kills the daemon with SIGKILL, as a crash, the OOM killer or a power cut would: nothing is flushed, no chat is
+    /// told, the lock and the socket file stay behind.
+    func crash() async {
+        _ = process.signal(SIGKILL)
+        _ = await process.waitForExit()
+    }
+
     /// Makes sure the daemon is gone (SIGKILL after a grace), for `defer`.
     func stop() async {
         if process.exitStatus == nil {

@@ -47,6 +47,18 @@ struct FakeClaude {
             .map(\.identity)
     }
 
+    /// The arguments of each run that was given `prompt` on stdin.
+    func arguments(ofRunsWithPrompt prompt: String) -> [[String]] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: record.path)) ?? []
+        return names.filter { $0.hasPrefix("stdin.") }.sorted().compactMap { name in
+            let run = name.dropFirst("stdin.".count)
+            guard (try? String(contentsOfFile: record.path + "/" + name, encoding: .utf8)) == prompt,
+                let argv = try? String(contentsOfFile: record.path + "/argv." + run, encoding: .utf8)
+            else { return nil }
+            return argv.split(separator: "\n").map(String.init)
+        }
+    }
+
     func files(prefix: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: record.path)) ?? []
         return names.filter { $0.hasPrefix(prefix) }.sorted().compactMap {

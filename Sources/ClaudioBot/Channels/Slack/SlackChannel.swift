@@ -48,8 +48,10 @@ final class SlackChannel: ChatChannel {
         self.pingInterval = pingInterval
     }
 
+    /// The connection's state, unless accepted prompts cannot be stored (SPEC §18 "Where it shows").
     func health() async -> ChannelHealth {
-        currentHealth.withLock { $0 }
+        let connection = currentHealth.withLock { $0 }
+        return context.router.intake?.alarm.overriding(connection) ?? connection
     }
 
     func run() async throws {
@@ -58,6 +60,7 @@ final class SlackChannel: ChatChannel {
         }
         defer { currentHealth.withLock { $0.connected = false } }
         guard let identity = try await authenticate() else { return }
+        await context.router.resumeStoredPrompts(on: .slack, replier: replier)
         let (envelopes, inbox) = AsyncStream.makeStream(of: SlackEnvelope.self)
         try await withThrowingDiscardingTaskGroup { group in
             group.addTask { await self.handleEnvelopes(envelopes, identity: identity) }
@@ -154,34 +157,26 @@ final class SlackChannel: ChatChannel {
     /// order within a chat. Returns when the stream ends (shutdown).
     private func handleEnvelopes(_ envelopes: AsyncStream<SlackEnvelope>, identity: SlackIdentity) async {
         let interpreter = SlackEventInterpreter(identity: identity)
-        let turns = SlackChatTurns()
-        await withDiscardingTaskGroup { group in
-            for await envelope in envelopes {
-                guard isFirstSighting(envelope) else {
-                    let reason = envelope.retryReason ?? "no reason"
-                    logger.info("skipped a redelivered Slack event (attempt \(envelope.retryAttempt), \(reason))")
-                    continue
-                }
-                let action = interpreter.action(for: envelope)
-                guard let chat = action.chatID else {
-                    if case .ignore(let reason) = action { logger.debug("ignored Slack envelope: \(reason)") }
-                    continue
-                }
-                if backlog.withLock({ $0.pending }) >= backlogLimit, await isStranger(action) {
-                    shedStrangersEnvelope()
-                    continue
-                }
-                backlog.withLock { $0.pending += 1 }
-                let ticket = turns.take(in: chat)
-                group.addTask {
-                    defer { self.backlog.withLock { $0.pending -= 1 } }
-                    await turns.wait(for: ticket, in: chat)
-                    defer { turns.finish(ticket, in: chat) }
-                    guard !Task.isCancelled else { return }
-                    await self.perform(action)
-                }
+        await ChatTurns().serve(envelopes) { envelope in
+            guard isFirstSighting(envelope) else {
+                let reason = envelope.retryReason ?? "no reason"
+                logger.info("skipped a redelivered Slack event (attempt \(envelope.retryAttempt), \(reason))")
+                return nil
             }
-            turns.close()
+            let action = interpreter.action(for: envelope)
+            guard let chat = action.chatID else {
+                if case .ignore(let reason) = action { logger.debug("ignored Slack envelope: \(reason)") }
+                return nil
+            }
+            if backlog.withLock({ $0.pending }) >= backlogLimit, await isStranger(action) {
+                shedStrangersEnvelope()
+                return nil
+            }
+            backlog.withLock { $0.pending += 1 }
+            return (chat, {
+                defer { self.backlog.withLock { $0.pending -= 1 } }
+                await self.perform(action)
+            })
         }
     }
 

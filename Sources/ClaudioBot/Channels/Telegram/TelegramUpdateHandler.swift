@@ -16,14 +16,15 @@ struct TelegramUpdateHandler: Sendable {
         return await router.admit(message, asking: request)
     }
 
-    /// Answers an admitted update.
-    func handle(_ admission: Admission) async {
-        await router.handle(admission, replier: replier)
+    /// Answers an admitted update; `whenDurable` is called as soon as an accepted prompt is in the intake.
+    func handle(_ admission: Admission, whenDurable: @Sendable () -> Void = {}) async {
+        await router.handle(admission, replier: replier, whenDurable: whenDurable)
     }
 
     /// The platform-neutral message and request of `update`.
     func read(_ update: TelegramUpdate) -> (InboundMessage, ChatRequest)? {
-        if let message = update.message, let inbound = Self.inbound(message) {
+        if let message = update.message, var inbound = Self.inbound(message) {
+            inbound.updateID = update.updateID
             guard let text = message.text else { return (inbound, .notText) }
             switch TelegramCommand.parse(text, botUsername: botUsername) {
             case .notACommand: return (inbound, .prompt)

@@ -29,6 +29,18 @@ enum JobMessages {
         return lines.joined(separator: "\n")
     }
 
+    /// A prompt whose job was running when Claudio stopped without shutting down (a crash, a kill, a power cut).
+    static func interruptedByRestart(prompt: String) -> String {
+        "⚠️ Claudio stopped unexpectedly while this prompt was running: “\(TextSanitizer.excerpt(prompt, limit: 100))”. "
+            + "It was not run again, because it may already have done part of its work. "
+            + "Check the result, then send it again if you still need it."
+    }
+
+    /// The intake could not record that the job starts; run unrecorded, a crash could run it a second time.
+    static let startNotRecorded =
+        "❌ This prompt was not run: Claudio could not record its start (its state database is failing). "
+        + "Please send it again later."
+
     static func couldNotStart(_ error: any Error) -> String {
         "❌ Could not start claude: \(error). Ask the operator to run `claudio check`."
     }

@@ -13,9 +13,11 @@ struct SlackChannelHarness: Sendable {
     let runs: Task<Void, any Error>
 
     /// Runs `body` with a started channel, then stops the channel, its jobs and its clients.
+    /// - Parameter before: runs on the fresh state store before the channel starts (what an earlier run left).
     static func with(
         slack: FakeSlack, allowed: [String] = ["U0ALICE"], botToken: String = FakeSlack.botToken,
-        backlogLimit: Int = 500, _ body: @Sendable (SlackChannelHarness) async throws -> Void
+        backlogLimit: Int = 500, before: @Sendable (StateStore) async throws -> Void = { _ in },
+        _ body: @Sendable (SlackChannelHarness) async throws -> Void
     ) async throws {
         let fake = try FakeClaude()
         defer { fake.remove() }
@@ -29,6 +31,7 @@ struct SlackChannelHarness: Sendable {
                 "CLAUDIO_STATE_DIR": scratch.path, "JOB_ENV_PASSTHROUGH": FakeClaude.passthrough,
             ]))
         let state = try await StateStore.open(stateDirectory: scratch.path)
+        try await before(state)
         let http = HTTPClient(redacting: settings.secrets)
         var tuning = DaemonParts.Tuning.fastForTests
         tuning.progressInterval = .seconds(2)

@@ -24,8 +24,9 @@ struct TelegramChannelHarness: Sendable {
     /// - Parameters:
     ///   - environment: extra settings, e.g. `RATE_LIMIT_REQUESTS`.
     ///   - token: the token Claudio uses; the fake's own by default.
+    ///   - busyTimeout: how long a state write waits for a lock another connection holds.
     static func with(
-        environment: [String: String] = [:], token: String? = nil,
+        environment: [String: String] = [:], token: String? = nil, busyTimeout: TimeInterval = 5,
         _ body: @Sendable (TelegramChannelHarness) async throws -> Void
     ) async throws {
         try await FakeTelegramServer.withServer { fake in
@@ -35,7 +36,7 @@ struct TelegramChannelHarness: Sendable {
                 claude.remove()
                 stateDirectory.remove()
             }
-            let store = try await StateStore.open(stateDirectory: stateDirectory.path)
+            let store = try await StateStore.open(stateDirectory: stateDirectory.path, busyTimeout: busyTimeout)
             let harness = try await TelegramChannelHarness(
                 fake: fake, claude: claude, store: store, environment: environment, token: token ?? fake.token)
             do {
@@ -71,9 +72,11 @@ struct TelegramChannelHarness: Sendable {
     }
 
     /// A channel with quick reconnects and resends, so fault tests take milliseconds.
-    func makeChannel(pollTimeout: Int = 5) -> TelegramChannel {
+    /// - Parameter backlogLimit: updates handled at once before strangers' are shed.
+    func makeChannel(pollTimeout: Int = 5, backlogLimit: Int? = nil) -> TelegramChannel {
         var tuned = parts
         tuned.tuning.telegramPollTimeout = pollTimeout
+        if let backlogLimit { tuned.tuning.telegramBacklogLimit = backlogLimit }
         return tuned.makeTelegramChannel()
     }
 

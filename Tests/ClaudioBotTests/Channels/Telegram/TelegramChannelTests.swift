@@ -121,21 +121,6 @@ struct TelegramChannelTests {
         }
     }
 
-    @Test("an authorized user's update has its offset stored before it is handled")
-    func offsetStoredBeforeHandling() async throws {
-        try await TelegramChannelHarness.with { harness in
-            let fake = harness.fake
-            try await harness.serving(harness.makeChannel()) {
-                // The answer is held up by a 429, so the update is still being handled while we look.
-                await fake.inject(.tooManyRequests(retryAfter: 1), on: "sendMessage")
-                let updateID = await fake.sendText("hi", from: user)
-                try await fake.waitForCall("the rate-limited answer") { $0.method == "sendMessage" && $0.status == 429 }
-                #expect(await harness.store.telegramOffset() == updateID + 1)
-                try await fake.waitForText("echo: hi", inChat: user)
-            }
-        }
-    }
-
     @Test("a stranger's denial is best effort: a 429 drops it, it is never resent, and an allowed user is answered")
     func strangersRepliesAreBestEffort() async throws {
         try await TelegramChannelHarness.with { harness in

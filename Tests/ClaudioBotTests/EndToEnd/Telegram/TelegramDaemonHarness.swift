@@ -1,5 +1,6 @@
 import FakeTelegram
 import Foundation
+import Glibc
 import Shared
 import Synchronization
 
@@ -72,6 +73,8 @@ final class TelegramDaemonHarness: Sendable {
         for daemon in started.withLock({ $0 }) {
             await daemon.stop()
         }
+        // A daemon that was killed (SIGKILL) could not kill its unsandboxed jobs.
+        for process in claude.liveProcesses() { kill(process.pid, SIGKILL) }
         claude.remove()
         directory.remove()
     }

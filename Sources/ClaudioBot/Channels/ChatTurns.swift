@@ -1,9 +1,10 @@
 import Synchronization
 
 /// Keeps each chat's messages in arrival order while different chats are handled at the same time: the dispatcher
-/// takes a ticket per message in order, and each handler waits until its chat serves that ticket. A slow reply in
-/// one channel (Slack's per-channel rate limit) then never delays another channel.
-final class SlackChatTurns: Sendable {
+/// takes a ticket per message in order, and each handler waits until its chat serves that ticket. A slow send in one
+/// chat (a per-chat rate limit, a chat answering 429) then never delays another chat's handling (SPEC §18). Both
+/// channels use it: Slack per envelope, Telegram per update.
+final class ChatTurns: Sendable {
     private struct Line {
         var nextTicket = 0
         var serving = 0
@@ -56,6 +57,28 @@ final class SlackChatTurns: Sendable {
             return next
         }
         next?.resume()
+    }
+
+    /// Handles each item of `items` on a task of its own, in arrival order within its chat and at the same time across
+    /// chats; returns once `items` has ended and every handler has returned. `route` is called in arrival order, one
+    /// item at a time, and names an item's chat and its work, or returns nil to skip it (a redelivery, a shed
+    /// message). Work whose turn comes after cancellation (shutdown) is not started.
+    func serve<Item: Sendable>(
+        _ items: AsyncStream<Item>, route: (Item) async -> (chat: String, work: @Sendable () async -> Void)?
+    ) async {
+        await withDiscardingTaskGroup { group in
+            for await item in items {
+                guard let (chat, work) = await route(item) else { continue }
+                let ticket = take(in: chat)
+                group.addTask {
+                    await self.wait(for: ticket, in: chat)
+                    defer { self.finish(ticket, in: chat) }
+                    guard !Task.isCancelled else { return }
+                    await work()
+                }
+            }
+            close()
+        }
     }
 
     /// Releases every waiter (shutdown); later waits return at once.
