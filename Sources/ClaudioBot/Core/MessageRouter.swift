@@ -14,7 +14,7 @@ struct MessageRouter: Sendable {
     /// The claude CLI as found at start, shown by the status commands.
     let cli: ClaudeCLIInfo
     /// How jobs are contained, shown by the status commands.
-    var sandbox = SandboxStatus(mode: .off, reason: "not set up")
+    var sandbox: SandboxStatus
     /// Where accepted prompts are kept until their job has finished (SPEC §18); nil keeps them in memory only.
     var intake: PromptIntake?
     let logger = Logger(label: "claudio.router")

@@ -77,14 +77,13 @@ struct DaemonParts: Sendable {
         let scheduler = JobScheduler(
             limits: .init(maxConcurrent: settings.maxConcurrentJobs, maxQueuedPerChat: settings.maxQueuedPerChat),
             executor: executor, sandboxed: sandbox.isSandboxed)
-        var router = MessageRouter(
-            gate: gate, scheduler: scheduler, sessions: store, settings: settings, jobIDs: JobIDGenerator(), cli: cli)
-        router.sandbox = sandbox
-        router.intake = intake
+        let router = MessageRouter(
+            gate: gate, scheduler: scheduler, sessions: store, settings: settings, jobIDs: JobIDGenerator(), cli: cli,
+            sandbox: sandbox, intake: intake)
         let context = ChannelContext(settings: settings, router: router, http: http, state: store, clock: clock)
         return DaemonParts(
-            settings: settings, sandbox: sandbox, supervisor: supervisor, gate: gate, scheduler: scheduler, router: router, channelContext: context,
-            tuning: tuning)
+            settings: settings, sandbox: sandbox, supervisor: supervisor, gate: gate, scheduler: scheduler,
+            router: router, channelContext: context, tuning: tuning)
     }
 
     /// The channels the settings enable.

@@ -28,7 +28,7 @@ struct MessageRouterIntakeTests {
         let scheduler = JobScheduler(limits: .init(maxConcurrent: 2, maxQueuedPerChat: queued), executor: executor)
         var router = MessageRouter(
             gate: gate, scheduler: scheduler, sessions: sessions, settings: settings, jobIDs: JobIDGenerator(),
-            cli: FakeClaude.cli)
+            cli: FakeClaude.cli, sandbox: FakeClaude.unsandboxed)
         router.intake = PromptIntake(
             store: store, clock: AnyClock(clock), retryBackoff: RetryBackoff(initial: .seconds(1), maximum: .seconds(1)))
         return router

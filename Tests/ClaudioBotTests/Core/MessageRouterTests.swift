@@ -28,7 +28,7 @@ struct MessageRouterTests {
         let scheduler = JobScheduler(limits: .init(maxConcurrent: 2, maxQueuedPerChat: 2), executor: executor)
         return MessageRouter(
             gate: gate, scheduler: scheduler, sessions: sessions, settings: settings, jobIDs: JobIDGenerator(),
-            cli: FakeClaude.cli)
+            cli: FakeClaude.cli, sandbox: FakeClaude.unsandboxed)
     }
 
     func message(from user: ChatUser, _ text: String = "hello", sentAt: Date = Date()) -> InboundMessage {
