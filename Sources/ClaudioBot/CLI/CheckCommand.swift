@@ -20,10 +20,7 @@ struct CheckCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let launcher = ProcessLauncher(reaper: try ChildReaper())
-        let cli = await ClaudeCLIProbe(launcher: launcher)
-            .inspect(
-                configuredPath: settings.claudeCLIPath,
-                environment: JobEnvironment(settings: settings).scrub(environment))
+        let cli = await ClaudeCLIProbe(launcher: launcher).inspect(settings: settings, environment: environment)
         let sandbox: SandboxStatus
         do {
             sandbox = try await SandboxProbe(launcher: launcher).choose(settings: settings, environment: environment).status

@@ -8,7 +8,11 @@ struct ClaudeCLIProbe: Sendable {
         probe = CommandProbe(launcher: launcher, timeout: timeout)
     }
 
-    func inspect(configuredPath: String, environment: [String: String]) async -> ClaudeCLIInfo {
+    /// Finds and asks the CLI `settings` name. `claude --version` is claude too: it runs with what a job gets of
+    /// `environment` (`JobEnvironment`), never the daemon's secrets.
+    func inspect(settings: Settings, environment daemonEnvironment: [String: String]) async -> ClaudeCLIInfo {
+        let configuredPath = settings.claudeCLIPath
+        let environment = JobEnvironment(settings: settings).scrub(daemonEnvironment)
         guard let path = Self.resolve(configuredPath, environment: environment) else {
             let place = configuredPath.contains("/") ? "at \(configuredPath)" : "in PATH"
             return ClaudeCLIInfo(

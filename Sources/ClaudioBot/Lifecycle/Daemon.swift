@@ -44,9 +44,7 @@ struct Daemon {
             return 2
         }
         let launcher = ProcessLauncher(reaper: reaper)
-        // `claude --version` is claude too: it gets what a job gets, never the daemon's secrets.
-        let cli = await ClaudeCLIProbe(launcher: launcher).inspect(
-            configuredPath: settings.claudeCLIPath, environment: JobEnvironment(settings: settings).scrub(environment))
+        let cli = await ClaudeCLIProbe(launcher: launcher).inspect(settings: settings, environment: environment)
         logWarnings(cli: cli)
         let sandbox: SandboxProbe.Choice
         do {
