@@ -38,16 +38,13 @@ final class OrphanSweeper: Sendable {
         for _ in 0..<10 {
             let table = ProcessTable.scan()
             let daemon = getpid()
-            let orphans = table.processes.values.filter {
-                $0.isLive && $0.parentPID == daemon && !reaper.started($0.pid) && !claimed.contains($0.identity)
-            }
-            var pending = orphans.map(\.pid)
-            var doomed: [ProcStat] = []
-            while let pid = pending.popLast() {
-                guard let stat = table.processes[pid], stat.isLive, !claimed.contains(stat.identity) else { continue }
-                doomed.append(stat)
-                pending.append(contentsOf: table.children(of: pid))
-            }
+            let orphans = Set(
+                table.processes.values.filter {
+                    $0.isLive && $0.parentPID == daemon && !reaper.started($0.pid) && !claimed.contains($0.identity)
+                }.map(\.pid))
+            // The orphans and everything below them, walked the way a job's tree is.
+            let doomed = JobProcessTree.members(in: table, remembered: [], excluding: daemon, isTagged: orphans.contains)
+                .filter { !claimed.contains($0.identity) }
             guard !doomed.isEmpty else { break }
             for stat in doomed where Glibc.kill(stat.pid, SIGKILL) == 0 {
                 killed.insert(stat.identity)
