@@ -1,18 +1,22 @@
 import Shared
 
 /// The argv of one claude run (SPEC §5). The prompt is never part of it: it goes on stdin, so a message such as
-/// `--version` reaches the model as text instead of being parsed as an option.
+/// `--version` reaches the model as text instead of being parsed as an option: it is the first stream-json user
+/// message, and the same stdin carries the control protocol (tool approvals, Claudio's own tools).
 struct ClaudeInvocation: Sendable, Equatable {
     var executable: String
     var arguments: [String]
 
     init(executable: String, settings: Settings, resumeSessionID: String?) {
-        var arguments = ["-p", "--output-format", "stream-json", "--verbose"]
+        var arguments = ["-p", "--input-format", "stream-json", "--output-format", "stream-json", "--verbose"]
         if let resumeSessionID {
             arguments += ["--resume", resumeSessionID]
         }
         if settings.skipPermissions {
             arguments.append("--dangerously-skip-permissions")
+        } else {
+            // Claude asks Claudio (`can_use_tool` on stdout) instead of denying silently; Claudio asks the chat.
+            arguments += ["--permission-prompt-tool", "stdio"]
         }
         if case .only(let entries) = settings.allowedTools {
             // --allowedTools alone only pre-approves; with permissions skipped everything is approved anyway, so

@@ -1,8 +1,9 @@
 import Foundation
 import Shared
 
-/// Starts one `claude -p` process for a job, feeds the prompt on stdin, reads its stream-json output and controls its
-/// whole process tree (timeout and kills go through the job's `JobControl`).
+/// Starts one `claude -p` process for a job, talks the control protocol with it over stdin (the prompt, then answers
+/// to what it asks), reads its stream-json output and controls its whole process tree (timeout and kills go through
+/// the job's `JobControl`).
 struct ClaudeRunner: Sendable {
     /// Launches, counts and kills the job's processes.
     let supervisor: any ProcessSupervisor
@@ -23,9 +24,11 @@ struct ClaudeRunner: Sendable {
     /// Runs claude once.
     /// - Parameters:
     ///   - tag: the process-tree tag (`CLAUDIO_JOB_ID`) of this attempt.
+    ///   - questions: answers claude's control requests (tool approvals, Claudio's MCP server).
     ///   - onProgress: called with the latest activity summary whenever it changes.
     func run(
         prompt: String, resumeSessionID: String?, tag: String, control: JobControl,
+        questions: any ClaudeControlHandler = RefusingControlHandler(),
         onProgress: @escaping @Sendable (String) async -> Void
     ) async throws(SupervisorError) -> ClaudeRunReport {
         let invocation = ClaudeInvocation(executable: executablePath, settings: settings, resumeSessionID: resumeSessionID)
@@ -37,8 +40,10 @@ struct ClaudeRunner: Sendable {
             tag: tag)
         let process = tree.root
         await control.attach(tree, supervisor: supervisor, startedAt: Date())
-        // Written alongside reading the output: a long prompt and a chatty claude could otherwise deadlock on pipes.
-        let input = Task { await process.writeAndClose(Array(prompt.utf8)) }
+        // Written on a thread of its own alongside reading the output: a long prompt and a chatty claude could
+        // otherwise deadlock on pipes.
+        let conversation = ClaudeConversation(input: process.openStandardInput(), handler: questions)
+        conversation.start(prompt: prompt, sdkMcpServers: [])
 
         let (clock, supervisor) = (clock, supervisor)
         let timeout = settings.commandTimeout
@@ -58,10 +63,12 @@ struct ClaudeRunner: Sendable {
             for await chunk in process.standardError { tail.append(chunk) }
             return tail
         }
-        let output = Task { await Self.read(process.standardOutput, onProgress: onProgress) }
+        let output = Task {
+            await Self.read(process.standardOutput, conversation: conversation, onProgress: onProgress)
+        }
 
         let exit = await process.waitForExit()
-        _ = await input.value
+        conversation.end()
         watchdog.cancel()
         refresher.cancel()
         // Whatever claude left running (a background command of its Bash tool) dies with the job.
@@ -73,15 +80,15 @@ struct ClaudeRunner: Sendable {
             transcript: transcript, exit: exit, stderrTail: tail.rendered(), killReason: control.killReason)
     }
 
-    private static func read(_ stream: AsyncStream<[UInt8]>, onProgress: @Sendable (String) async -> Void) async
-        -> ClaudeTranscript
-    {
+    private static func read(
+        _ stream: AsyncStream<[UInt8]>, conversation: ClaudeConversation, onProgress: @Sendable (String) async -> Void
+    ) async -> ClaudeTranscript {
         var splitter = StreamJSONLineSplitter()
         var transcript = ClaudeTranscript()
         var lastProgress: String?
         for await chunk in stream {
             for line in splitter.append(chunk) {
-                transcript.consume(line: line)
+                for event in transcript.consume(line: line) { conversation.observe(event) }
             }
             if let progress = transcript.latestProgress, progress != lastProgress {
                 lastProgress = progress

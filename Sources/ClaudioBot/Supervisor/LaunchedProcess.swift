@@ -52,6 +52,13 @@ final class LaunchedProcess: Sendable {
         return await OutputPump.write(bytes, to: fd, name: "claudio-stdin-\(pid)")
     }
 
+    /// Hands the child's standard input to a writer that keeps it open until told to close it (a conversation over
+    /// stdin, such as claude's control protocol). Nil if stdin was not a pipe or was already taken.
+    func openStandardInput() -> StandardInputWriter? {
+        guard let fd = standardInput.withLock({ $0.take() }) else { return nil }
+        return StandardInputWriter(fd: fd, name: "claudio-stdin-\(pid)")
+    }
+
     /// Closes the child's standard input without writing (the child sees EOF).
     func closeStandardInput() {
         if let fd = standardInput.withLock({ $0.take() }) { close(fd) }

@@ -70,7 +70,7 @@ struct ClaudeJobExecutorTests {
         #expect(outcome == .ok)
         #expect(fake.files(prefix: "stdin.") == ["--version"])
         let argv = fake.files(prefix: "argv.").first?.split(separator: "\n").map(String.init)
-        #expect(argv == ["-p", "--output-format", "stream-json", "--verbose", "--dangerously-skip-permissions"])
+        #expect(argv == ["-p", "--input-format", "stream-json", "--output-format", "stream-json", "--verbose", "--dangerously-skip-permissions"])
         #expect(await replier.lastOutcomeText == "echo: --version")
     }
 
