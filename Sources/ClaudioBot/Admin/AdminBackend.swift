@@ -25,6 +25,12 @@ protocol AdminBackend: Sendable {
     func snapshot() async throws -> SnapshotResponse
     /// The snapshot's `rate_limits`: the first `limit` rows of `rateLimits()`, and how many rows there are in all.
     func topRateLimits(limit: Int) async throws -> (rows: [RateLimitInfo], total: Int)
+    /// `GET /v1/approvals`: tool requests waiting for an answer (SPEC §13).
+    func approvals() async throws -> ApprovalsResponse
+    /// `POST /v1/approvals/{id}`: the operator answers a tool request.
+    func decide(approvalID: String, _ decision: OperatorDecision) async throws -> ApprovalDesk.OperatorResult
+    /// `GET /v1/approvals/history`: at most `limit` decisions, newest first.
+    func approvalHistory(limit: Int) async throws -> ApprovalHistoryResponse
 }
 
 extension AdminBackend {
@@ -34,8 +40,18 @@ extension AdminBackend {
         let rateLimits = try await topRateLimits(limit: SnapshotResponse.rateLimitRowLimit)
         return SnapshotResponse(
             status: try await status(), jobs: try await jobs().jobs, rateLimits: rateLimits.rows,
-            rateLimitsTotal: rateLimits.total, denied: try await denied(limit: DeniedResponse.defaultLimit).denied)
+            rateLimitsTotal: rateLimits.total, denied: try await denied(limit: DeniedResponse.defaultLimit).denied,
+            approvals: try await approvals().approvals)
     }
+
+    /// A backend without tool approvals has nothing waiting and nothing decided.
+    func approvals() async throws -> ApprovalsResponse { ApprovalsResponse(approvals: []) }
+
+    func decide(approvalID: String, _ decision: OperatorDecision) async throws -> ApprovalDesk.OperatorResult {
+        .unknown
+    }
+
+    func approvalHistory(limit: Int) async throws -> ApprovalHistoryResponse { ApprovalHistoryResponse(decisions: []) }
 
     func topRateLimits(limit: Int) async throws -> (rows: [RateLimitInfo], total: Int) {
         let rows = try await rateLimits().rateLimits

@@ -33,7 +33,35 @@ enum AdminRoutes {
             }
         }
         v1.get("snapshot") { _, _ in try Response.adminJSON(try await backend.snapshot()) }
+        v1.get("approvals") { _, _ in try Response.adminJSON(try await backend.approvals()) }
+        v1.get("approvals/history") { request, _ in
+            let limit = try deniedLimit(from: request.uri.queryParameters.get("limit"))
+            return try Response.adminJSON(try await backend.approvalHistory(limit: limit))
+        }
+        v1.post("approvals/:id") { request, context in
+            let rawID = try context.parameters.require("id")
+            let id = rawID.removingPercentEncoding ?? rawID
+            let decision = try await operatorDecision(from: request)
+            switch try await backend.decide(approvalID: id, decision) {
+            case .decided: return try Response.adminJSON(OperatorDecisionResponse(id: id, decision: decision.decision))
+            case .unknown: throw AdminHTTPError(.notFound, "unknown approval request: \(id)")
+            case .notPending: throw AdminHTTPError(.conflict, "approval request \(id) is no longer waiting")
+            }
+        }
         return router
+    }
+
+    /// The body of `POST /v1/approvals/{id}`; anything else is a 400 that says what is expected.
+    static func operatorDecision(from request: Request) async throws -> OperatorDecision {
+        let body = try await request.body.collect(upTo: 4096)
+        let expected = #"expected {"decision": "allow" or "deny", "via": "console", "cli" or "api" (optional)}"#
+        guard let decision = try? AdminJSON.decoder.decode(OperatorDecision.self, from: Data(buffer: body)) else {
+            throw AdminHTTPError(.badRequest, "invalid body: " + expected)
+        }
+        if let via = decision.via, ![.console, .cli, .api].contains(via) {
+            throw AdminHTTPError(.badRequest, "via \"\(via.rawValue)\" is not an operator's: " + expected)
+        }
+        return decision
     }
 
     /// The `limit` query parameter of `GET /v1/denied`: absent means the default; anything but an integer in

@@ -17,6 +17,10 @@ package protocol ChatReplier: Sendable {
     /// Sends a file; returns whether the platform took it.
     @discardableResult
     func sendFile(_ file: OutgoingFile, to address: ChatAddress) async -> Bool
+    /// Posts a question with buttons; returns a handle for `editQuestion`, nil if it could not be posted.
+    func ask(_ question: ChatQuestion, to address: ChatAddress) async -> PostedMessage?
+    /// Replaces a question's text and buttons; a question without rows loses its buttons.
+    func editQuestion(_ message: PostedMessage, to question: ChatQuestion) async
     /// Shows that work is going on ("typing…"); a no-op where the platform has nothing like it.
     func showWorking(in address: ChatAddress) async
     /// What a job started from a message answered through this replier talks through: usually this replier itself.
@@ -29,6 +33,15 @@ package protocol ChatReplier: Sendable {
 
 extension ChatReplier {
     package var replierForJobs: any ChatReplier { self }
+
+    /// Without buttons of its own, a question is its text; it can still be answered by the operator.
+    package func ask(_ question: ChatQuestion, to address: ChatAddress) async -> PostedMessage? {
+        await send(question.markdown, to: address)
+    }
+
+    package func editQuestion(_ message: PostedMessage, to question: ChatQuestion) async {
+        await edit(message, text: question.markdown)
+    }
 
     /// Without a lane of its own, a best-effort reply is an ordinary send on a task of its own.
     package func sendBestEffort(_ text: String, to address: ChatAddress) {

@@ -17,7 +17,15 @@ struct MessageRouter: Sendable {
     var sandbox: SandboxStatus
     /// Where accepted prompts are kept until their job has finished (SPEC §18); nil keeps them in memory only.
     var intake: PromptIntake?
+    /// Answers presses of the buttons under Claudio's questions (tool approvals).
+    var buttons: (any ButtonPressHandler)?
     let logger = Logger(label: "claudio.router")
+
+    /// A button pressed in a chat. Nobody is turned away here: the handler knows whose question it was.
+    func press(_ press: ButtonPress) async -> ButtonPressReply {
+        guard let buttons else { return ButtonPressReply(text: ApprovalTexts.noLongerWaiting, isRefusal: true) }
+        return await buttons.press(press)
+    }
 
     /// The gate's one decision about `message`. A denied sender is recorded here (except for `.notText`, which
     /// strangers may send without leaving a trace).

@@ -31,6 +31,8 @@ struct ClaudeJobExecutor: JobExecutor {
     var onFinished: (@Sendable (Summary) async -> Void)?
     /// Called for a queued job that will never run, before its chat is told: its prompt leaves the intake.
     var onDiscarded: (@Sendable (Job) async -> Void)?
+    /// Where claude's tool requests are asked; without one they are denied.
+    var approvals: ApprovalDesk?
     let logger = Logger(label: "claudio.jobs")
 
     func execute(_ job: Job) async -> JobOutcomeKind {
@@ -93,9 +95,15 @@ struct ClaudeJobExecutor: JobExecutor {
         let key = job.sessionKey
         let resume = await sessions.sessionID(for: key)
         let onProgress: @Sendable (String) async -> Void = { await throttle.submit($0) }
+        let questions: any ClaudeControlHandler = approvals.map { JobQuestions(job: job, desk: $0) }
+            ?? RefusingControlHandler()
+        defer {
+            if let approvals { Task { await approvals.jobEnded(job.id) } }
+        }
         do {
             var report = try await runner.run(
-                prompt: job.prompt, resumeSessionID: resume, tag: job.id, control: job.control, onProgress: onProgress)
+                prompt: job.prompt, resumeSessionID: resume, tag: job.id, control: job.control, questions: questions,
+                onProgress: onProgress)
             var notice: String?
             if resume != nil, report.resumeFailed {
                 logger.notice("job \(job.id): session \(resume ?? "") could not be resumed; starting a new conversation")
@@ -103,7 +111,7 @@ struct ClaudeJobExecutor: JobExecutor {
                 notice = JobMessages.newConversation
                 report = try await runner.run(
                     prompt: job.prompt, resumeSessionID: nil, tag: job.id + "-fresh", control: job.control,
-                    onProgress: onProgress)
+                    questions: questions, onProgress: onProgress)
             }
             if report.transcript.sessionStart != nil, let sessionID = report.transcript.sessionID {
                 let control = job.control

@@ -11,6 +11,7 @@ final class JobControl: Sendable {
         var startedAt: Date?
         var processCount = 0
         var sessionForgotten = false
+        var waitingQuestions = 0
     }
 
     private let state = Mutex(State())
@@ -20,6 +21,14 @@ final class JobControl: Sendable {
     var pid: Int32? { state.withLock { $0.pid } }
     var startedAt: Date? { state.withLock { $0.startedAt } }
     var processCount: Int { state.withLock { $0.processCount } }
+    /// Tool requests of this job waiting for an answer: the job shows as `waiting_approval` meanwhile.
+    var waitingQuestions: Int { state.withLock { $0.waitingQuestions } }
+
+    /// A tool request of this job started (`+1`) or stopped (`-1`) waiting for an answer.
+    func noteWaitingQuestions(_ change: Int) {
+        state.withLock { $0.waitingQuestions = max(0, $0.waitingQuestions + change) }
+    }
+
     /// Whether `/new` came for this job's session while it ran: the job must not store its session then.
     var sessionForgotten: Bool { state.withLock { $0.sessionForgotten } }
 

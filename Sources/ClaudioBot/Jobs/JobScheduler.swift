@@ -124,14 +124,14 @@ actor JobScheduler {
         for line in lines.values {
             if let job = line.running {
                 let started = job.control.startedAt ?? job.queuedAt
-                rows.append(
-                    row(job, state: .running, startedAt: started, at: time, processes: job.control.processCount))
+                let state: JobRunState = job.control.waitingQuestions > 0 ? .waitingApproval : .running
+                rows.append(row(job, state: state, startedAt: started, at: time, processes: job.control.processCount))
             }
             for job in line.waiting {
                 rows.append(row(job, state: .queued, startedAt: job.queuedAt, at: time, processes: 0))
             }
         }
-        return rows.sorted { ($0.state == .running ? 0 : 1, $0.startedAt) < ($1.state == .running ? 0 : 1, $1.startedAt) }
+        return rows.sorted { ($0.state.isRunning ? 0 : 1, $0.startedAt) < ($1.state.isRunning ? 0 : 1, $1.startedAt) }
     }
 
     var runningJobCount: Int { runningCount }
@@ -219,7 +219,7 @@ actor JobScheduler {
 
     private func row(_ job: Job, state: JobRunState, startedAt: Date, at time: Date, processes: Int) -> JobInfo {
         JobInfo(
-            origin: job.origin, state: state, pid: state == .running ? job.control.pid.map(Int.init) : nil,
+            origin: job.origin, state: state, pid: state.isRunning ? job.control.pid.map(Int.init) : nil,
             startedAt: startedAt, elapsedSeconds: max(0, time.timeIntervalSince(startedAt)), processes: processes,
             sandboxed: sandboxed)
     }

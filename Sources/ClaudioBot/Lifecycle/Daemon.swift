@@ -75,7 +75,7 @@ struct Daemon {
         let backend = DaemonAdminBackend(
             settings: settings, startedAt: startedAt, gate: parts.gate, scheduler: parts.scheduler, channels: channels,
             sandbox: sandbox.status,
-            locks: locks, cli: cli, reloader: reloader)
+            locks: locks, cli: cli, reloader: reloader, approvalDesk: parts.approvals)
         let admin = AdminServer(
             socketPath: settings.adminSocketPath, backend: backend, logger: Logger(label: "claudio.admin"))
         let core = DaemonCore(parts: parts, channels: channels, admin: admin, logger: logger)

@@ -12,6 +12,7 @@ struct DaemonAdminBackend: AdminBackend {
     let locks: [InstanceLock]
     let cli: ClaudeCLIInfo
     let reloader: AllowlistReloader
+    let approvalDesk: ApprovalDesk
 
     func status() async throws -> StatusResponse {
         let lists = await gate.allowLists()
@@ -60,6 +61,18 @@ struct DaemonAdminBackend: AdminBackend {
 
     func reload() async throws -> ReloadResponse {
         try await reloader.reload()
+    }
+
+    func approvals() async throws -> ApprovalsResponse {
+        ApprovalsResponse(approvals: await approvalDesk.waiting())
+    }
+
+    func decide(approvalID: String, _ decision: OperatorDecision) async throws -> ApprovalDesk.OperatorResult {
+        await approvalDesk.decide(id: approvalID, decision.decision, via: decision.via ?? .api)
+    }
+
+    func approvalHistory(limit: Int) async throws -> ApprovalHistoryResponse {
+        ApprovalHistoryResponse(decisions: await approvalDesk.history(limit: limit))
     }
 
     private func lockRows() -> [LockStatus] {

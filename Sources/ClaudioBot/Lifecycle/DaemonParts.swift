@@ -38,6 +38,8 @@ struct DaemonParts: Sendable {
     let gate: Gate
     let scheduler: JobScheduler
     let router: MessageRouter
+    /// Where tool requests wait for the chat's or the operator's answer (SPEC §13).
+    let approvals: ApprovalDesk
     let channelContext: ChannelContext
     var tuning: Tuning
 
@@ -64,7 +66,9 @@ struct DaemonParts: Sendable {
             supervisor: supervisor, settings: settings, executablePath: cli.path ?? settings.claudeCLIPath,
             environment: JobEnvironment(settings: settings).scrub(environment))
         runner.clock = clock
+        let approvals = ApprovalDesk(log: store, timeoutSeconds: settings.approvalTimeout, clock: clock)
         var executor = ClaudeJobExecutor(runner: runner, sessions: store)
+        executor.approvals = approvals
         executor.clock = clock
         executor.progressInterval = tuning.progressInterval
         // An accepted prompt stays in the intake until its job has ended (SPEC §18).
@@ -79,11 +83,11 @@ struct DaemonParts: Sendable {
             executor: executor, sandboxed: sandbox.isSandboxed)
         let router = MessageRouter(
             gate: gate, scheduler: scheduler, sessions: store, settings: settings, jobIDs: JobIDGenerator(), cli: cli,
-            sandbox: sandbox, intake: intake)
+            sandbox: sandbox, intake: intake, buttons: approvals)
         let context = ChannelContext(settings: settings, router: router, http: http, state: store, clock: clock)
         return DaemonParts(
             settings: settings, sandbox: sandbox, supervisor: supervisor, gate: gate, scheduler: scheduler,
-            router: router, channelContext: context, tuning: tuning)
+            router: router, approvals: approvals, channelContext: context, tuning: tuning)
     }
 
     /// The channels the settings enable.

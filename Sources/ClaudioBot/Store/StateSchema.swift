@@ -81,6 +81,26 @@ enum StateSchema {
                 CREATE INDEX prompt_intake_by_update ON prompt_intake (platform, update_id);
                 """)
         }
+        // SPEC §13: every decided tool request, for `GET /v1/approvals/history`.
+        migrator.registerMigration("v3: approval decisions") { db in
+            try db.execute(sql: """
+                CREATE TABLE approval_decisions (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    job_id TEXT NOT NULL,
+                    platform TEXT NOT NULL,
+                    user_id TEXT NOT NULL,
+                    username TEXT,
+                    tool TEXT NOT NULL,
+                    summary TEXT NOT NULL,
+                    decision TEXT NOT NULL,
+                    decided_by TEXT NOT NULL,
+                    via TEXT NOT NULL,
+                    asked_at REAL NOT NULL,
+                    decided_at REAL NOT NULL
+                );
+                CREATE INDEX approval_decisions_by_decided_at ON approval_decisions (decided_at);
+                """)
+        }
         return migrator
     }
 
@@ -88,9 +108,9 @@ enum StateSchema {
     /// for 24 hours, so after that it is never offered again.
     static let finishedPromptRetention: Double = 24 * 60 * 60
 
-    /// Deletes all but the newest `retainedRows` rows of job history (by end) and of denied-access records (by last
-    /// attempt), and finished prompts Telegram can no longer offer again. These tables only grow while the daemon
-    /// runs, so pruning at start keeps them bounded across restarts.
+    /// Deletes all but the newest `retainedRows` rows of job history (by end), of denied-access records (by last
+    /// attempt) and of approval decisions, and finished prompts Telegram can no longer offer again. These tables only
+    /// grow while the daemon runs, so pruning at start keeps them bounded across restarts.
     /// - Returns: how many rows were deleted.
     static func prune(_ db: Database, retainedRows: Int) throws -> Int {
         try db.execute(
@@ -104,6 +124,13 @@ enum StateSchema {
             sql: """
                 DELETE FROM denied_access WHERE id IN (
                     SELECT id FROM denied_access ORDER BY last_at DESC LIMIT -1 OFFSET ?)
+                """,
+            arguments: [retainedRows])
+        deleted += db.changesCount
+        try db.execute(
+            sql: """
+                DELETE FROM approval_decisions WHERE id IN (
+                    SELECT id FROM approval_decisions ORDER BY decided_at DESC LIMIT -1 OFFSET ?)
                 """,
             arguments: [retainedRows])
         deleted += db.changesCount

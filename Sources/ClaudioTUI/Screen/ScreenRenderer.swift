@@ -57,7 +57,7 @@ struct ScreenRenderer {
             line.append(glyph, style)
             line.append(" \(channel.name.rawValue)  ")
         }
-        let running = jobs.count { $0.state == .running }
+        let running = jobs.count { $0.state.isRunning }
         let queued = jobs.count - running
         line.append("jobs \(running)/\(status.limits.maxConcurrentJobs)", .bold)
         if queued > 0 { line.append(" +\(queued) queued") }

@@ -52,12 +52,28 @@ public struct AdminClient: Sendable {
     /// `GET /v1/snapshot`: status, jobs, rate limits and denied records in one answer.
     public func snapshot() async throws -> SnapshotResponse { try await fetch(.snapshot) }
 
+    /// `GET /v1/approvals`: tool requests waiting for an answer.
+    public func approvals() async throws -> ApprovalsResponse { try await fetch(.approvals) }
+
+    /// `POST /v1/approvals/{id}`: the operator allows or denies a waiting tool request.
+    /// - Throws: ``AdminClientError/refused(status:message:)`` with 404 for an unknown request, 409 for one that is no
+    ///   longer waiting.
+    public func decide(approvalID: String, _ decision: OperatorDecision) async throws -> OperatorDecisionResponse {
+        try await fetch(.decide(approvalID: approvalID, decision))
+    }
+
+    /// `GET /v1/approvals/history`, newest first.
+    public func approvalHistory(limit: Int? = nil) async throws -> ApprovalHistoryResponse {
+        try await fetch(.approvalHistory(limit: limit))
+    }
+
     /// Sends `endpoint` and returns the daemon's 2xx body unchanged, for `--json`.
     /// - Throws: ``AdminClientError`` (a 4xx/5xx answer is ``AdminClientError/refused(status:message:)``), or
     ///   `CancellationError`.
     public func raw(_ endpoint: AdminEndpoint) async throws -> Data {
         let request = HTTPRequest(
             method: endpoint.method, url: "http://localhost" + endpoint.path, headers: ["Accept": "application/json"],
+            body: endpoint.body.map { HTTPRequestBody.bytes($0, contentType: "application/json") } ?? .none,
             connectTimeout: min(timeout, .seconds(5)), totalTimeout: timeout, unixSocketPath: socketPath)
         let response: HTTPResponse
         do {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The requests of the admin API (SPEC §6), with their method and path.
 public enum AdminEndpoint: Sendable, Hashable {
     case status
@@ -8,11 +10,25 @@ public enum AdminEndpoint: Sendable, Hashable {
     case denied(limit: Int?)
     case reload
     case snapshot
+    /// `GET /v1/approvals`.
+    case approvals
+    /// `POST /v1/approvals/{id}` with the operator's decision.
+    case decide(approvalID: String, OperatorDecision)
+    /// `GET /v1/approvals/history`; `limit` nil lets the daemon apply its default.
+    case approvalHistory(limit: Int?)
 
     public var method: HTTPMethod {
         switch self {
-        case .kill, .reload: .post
-        case .status, .jobs, .rateLimits, .denied, .snapshot: .get
+        case .kill, .reload, .decide: .post
+        case .status, .jobs, .rateLimits, .denied, .snapshot, .approvals, .approvalHistory: .get
+        }
+    }
+
+    /// The JSON body sent with the request, if any.
+    public var body: Data? {
+        switch self {
+        case .decide(_, let decision): try? AdminJSON.encoder.encode(decision)
+        default: nil
         }
     }
 
@@ -27,6 +43,10 @@ public enum AdminEndpoint: Sendable, Hashable {
         case .denied(nil): "/v1/denied"
         case .reload: "/v1/reload"
         case .snapshot: "/v1/snapshot"
+        case .approvals: "/v1/approvals"
+        case .decide(let id, _): "/v1/approvals/\(Self.pathSegment(id))"
+        case .approvalHistory(let limit?): "/v1/approvals/history?limit=\(limit)"
+        case .approvalHistory(nil): "/v1/approvals/history"
         }
     }
 

@@ -4,4 +4,9 @@ public enum JobRunState: String, Codable, Sendable, Hashable, CaseIterable {
     case queued
     /// Its claude process is running.
     case running
+    /// Running, and Claude waits for someone to answer a tool request (SPEC §13).
+    case waitingApproval = "waiting_approval"
+
+    /// Whether claude has started (running, possibly waiting for an answer).
+    public var isRunning: Bool { self != .queued }
 }

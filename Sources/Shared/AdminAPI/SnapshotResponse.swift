@@ -11,6 +11,8 @@ public struct SnapshotResponse: Codable, Sendable, Equatable {
     /// Users with prompts in the window, including those beyond `rateLimits`.
     public var rateLimitsTotal: Int
     public var denied: [DeniedRecord]
+    /// Tool requests waiting for an answer (SPEC §13), oldest first.
+    public var approvals: [ApprovalInfo]
 
     /// Rows of `rate_limits` a snapshot carries at most.
     public static let rateLimitRowLimit = 100
@@ -18,16 +20,18 @@ public struct SnapshotResponse: Codable, Sendable, Equatable {
     /// - Parameter rateLimitsTotal: defaults to the number of `rateLimits` rows.
     public init(
         status: StatusResponse, jobs: [JobInfo], rateLimits: [RateLimitInfo], rateLimitsTotal: Int? = nil,
-        denied: [DeniedRecord]
+        denied: [DeniedRecord], approvals: [ApprovalInfo] = []
     ) {
         self.status = status
         self.jobs = jobs
         self.rateLimits = rateLimits
         self.rateLimitsTotal = rateLimitsTotal ?? rateLimits.count
         self.denied = denied
+        self.approvals = approvals
     }
 
-    /// Accepts answers without `rate_limits_total` (daemons before it existed): the rows are then all there is.
+    /// Accepts answers without `rate_limits_total` or `approvals` (daemons before they existed): the rows are then all
+    /// there is, and nothing waits.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         status = try container.decode(StatusResponse.self, forKey: .status)
@@ -35,6 +39,7 @@ public struct SnapshotResponse: Codable, Sendable, Equatable {
         rateLimits = try container.decode([RateLimitInfo].self, forKey: .rateLimits)
         rateLimitsTotal = try container.decodeIfPresent(Int.self, forKey: .rateLimitsTotal) ?? rateLimits.count
         denied = try container.decode([DeniedRecord].self, forKey: .denied)
+        approvals = try container.decodeIfPresent([ApprovalInfo].self, forKey: .approvals) ?? []
     }
 
     enum CodingKeys: String, CodingKey {
@@ -43,5 +48,6 @@ public struct SnapshotResponse: Codable, Sendable, Equatable {
         case rateLimits = "rate_limits"
         case rateLimitsTotal = "rate_limits_total"
         case denied
+        case approvals
     }
 }

@@ -32,6 +32,7 @@ extension Settings {
             V.jobSandboxHide: jobSandboxHidden.isEmpty ? "(empty)" : jobSandboxHidden.joined(separator: ","),
             V.jobEnvPassthrough: jobEnvironmentPassthrough.isEmpty
                 ? "(empty)" : jobEnvironmentPassthrough.joined(separator: ","),
+            V.approvalTimeout: SecondsText.format(approvalTimeout),
         ]
         return V.all.map { ($0, values[$0] ?? "", sources[$0] ?? .default) }
     }

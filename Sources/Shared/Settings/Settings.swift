@@ -38,6 +38,8 @@ public struct Settings: Sendable {
     public var jobSandboxHidden: [String]
     /// `JOB_ENV_PASSTHROUGH`: extra environment names or `PREFIX_*` patterns passed to claude.
     public var jobEnvironmentPassthrough: [String]
+    /// `APPROVAL_TIMEOUT`: seconds a tool request waits for an answer before it is denied (SPEC §13).
+    public var approvalTimeout: Double = 300
     /// Where each variable's effective value came from, keyed by variable name.
     public var sources: [String: SettingValueSource]
     /// The env file that was read, if any.

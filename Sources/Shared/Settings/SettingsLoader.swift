@@ -76,6 +76,7 @@ public enum SettingsLoader {
         let lockDirectory = parser.string(V.lockDirectory) ?? paths.lockDirectory
         let logLevel = parseLogLevel(&parser)
         let sandbox = parseSandbox(&parser, home: layers.value("HOME")?.value)
+        let approvalTimeout = parser.seconds(V.approvalTimeout, default: 300, allowZero: false)
 
         let telegramEnabled = channels.telegram && telegramToken != nil
         let slackEnabled = channels.slack && slackBot != nil && slackApp != nil
@@ -93,7 +94,7 @@ public enum SettingsLoader {
         }
         guard parser.issues.isEmpty else { throw SettingsError(parser.issues) }
 
-        return Settings(
+        var settings = Settings(
             telegramBotToken: telegramEnabled ? telegramToken : nil, allowedUserIDs: allowedUserIDs,
             slackBotToken: slackEnabled ? slackBot : nil, slackAppToken: slackEnabled ? slackApp : nil,
             slackAllowedUserIDs: slackAllowed, rateLimitRequests: rateLimitRequests, rateLimitWindow: rateLimitWindow,
@@ -105,6 +106,8 @@ public enum SettingsLoader {
             logLevel: logLevel, jobSandbox: sandbox.mode, jobSandboxWritable: sandbox.writable,
             jobSandboxHidden: sandbox.hidden, jobEnvironmentPassthrough: sandbox.environmentPassthrough,
             sources: parser.sources, envFilePath: layers.filePath)
+        settings.approvalTimeout = approvalTimeout
+        return settings
     }
 
     static func isTelegramToken(_ token: String) -> Bool {

@@ -1,0 +1,33 @@
+import Shared
+
+/// Someone pressed a button of a `ChatQuestion`.
+package struct ButtonPress: Sendable, Equatable {
+    /// The button's data as the platform sent it back; untrusted.
+    package var token: String
+    package var user: ChatUser
+    /// The message the button was under, when the platform says.
+    package var message: PostedMessage?
+
+    package init(token: String, user: ChatUser, message: PostedMessage? = nil) {
+        self.token = token
+        self.user = user
+        self.message = message
+    }
+}
+
+/// What the person who pressed is told (a Telegram callback answer, a Slack ephemeral message).
+package struct ButtonPressReply: Sendable, Equatable {
+    package var text: String
+    /// Whether it needs acknowledging (Telegram `show_alert`): a refusal, not a confirmation.
+    package var isRefusal: Bool
+
+    package init(text: String, isRefusal: Bool = false) {
+        self.text = text
+        self.isRefusal = isRefusal
+    }
+}
+
+/// Answers button presses.
+package protocol ButtonPressHandler: Sendable {
+    func press(_ press: ButtonPress) async -> ButtonPressReply
+}
