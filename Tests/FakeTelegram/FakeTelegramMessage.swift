@@ -7,4 +7,12 @@ package struct FakeTelegramMessage: Sendable, Equatable {
     /// The HTML the bot sent when it used `parse_mode: HTML`.
     package var html: String?
     package var editCount = 0
+    /// The inline keyboard under the message, row by row; empty when it has none.
+    package var buttons: [[FakeTelegramButton]] = []
+}
+
+/// A button of an inline keyboard: what it reads and the `callback_data` a press sends back.
+package struct FakeTelegramButton: Sendable, Equatable {
+    package var text: String
+    package var data: String
 }

@@ -60,6 +60,41 @@ extension FakeTelegramServer {
             text: text, from: userID, username: username, chatID: chatID, chatType: chatType, date: date)
     }
 
+    /// Presses the button reading `label` under the newest message in `chatID` that has one, as `userID`.
+    /// - Returns: the callback query's ID (see `waitForPressAnswer`).
+    /// - Throws: `Timeout` when no message there has such a button within `timeout`.
+    @discardableResult
+    package func press(
+        _ label: String, inChat chatID: Int64, from userID: Int64, username: String? = nil,
+        timeout: Duration = .seconds(15)
+    ) async throws -> String {
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            let messages = await state.messages(inChat: chatID)
+            for message in messages.reversed() {
+                if let button = message.buttons.joined().first(where: { $0.text == label }) {
+                    return await state.enqueueCallbackQuery(
+                        data: button.data, from: userID, username: username, messageID: message.messageID,
+                        chatID: chatID)
+                }
+            }
+            guard ContinuousClock.now < deadline else {
+                throw Timeout(waitingFor: "a button \"\(label)\" in chat \(chatID)", calls: await state.calls)
+            }
+            _ = try? await waitForMethod("sendMessage", after: await mark(), timeout: .milliseconds(200))
+        }
+    }
+
+    /// The bot's `answerCallbackQuery` for the press `queryID`.
+    @discardableResult
+    package func waitForPressAnswer(_ queryID: String, timeout: Duration = .seconds(15)) async throws
+        -> FakeTelegramCall
+    {
+        try await waitForCall("the answer to button press \(queryID)", timeout: timeout) {
+            $0.method == "answerCallbackQuery" && $0.parameters["callback_query_id"] == queryID
+        }
+    }
+
     package func inject(_ fault: FakeTelegramFault, on method: String, count: Int = 1) async {
         await state.inject(fault, on: method, count: count)
     }

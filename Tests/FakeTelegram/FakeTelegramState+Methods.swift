@@ -27,7 +27,7 @@ extension FakeTelegramState {
                 "id": .integer(botID), "is_bot": true, "first_name": "Claudio Test", "username": .string(botUsername),
                 "can_join_groups": true,
             ])
-        case "deleteWebhook", "setMyCommands", "sendChatAction":
+        case "deleteWebhook", "setMyCommands", "sendChatAction", "answerCallbackQuery":
             answer = .ok(true)
         case "getUpdates":
             // Recorded on arrival, so a test can wait for "the bot polls" while the poll is still held open.
@@ -82,7 +82,8 @@ extension FakeTelegramState {
         case .failure(let answer): return answer
         }
         let message = FakeTelegramMessage(
-            messageID: nextMessageID, chatID: chatID, text: visible.text, html: visible.html)
+            messageID: nextMessageID, chatID: chatID, text: visible.text, html: visible.html,
+            buttons: Self.keyboard(parameters) ?? [])
         nextMessageID += 1
         messages.append(message)
         return .ok(Self.json(message))
@@ -114,7 +115,9 @@ extension FakeTelegramState {
         case .success(let text): visible = text
         case .failure(let answer): return answer
         }
-        if messages[index].text == visible.text, messages[index].html == visible.html {
+        // Like Telegram's, an edit without reply_markup leaves the message without buttons.
+        let buttons = Self.keyboard(parameters) ?? []
+        if messages[index].text == visible.text, messages[index].html == visible.html, messages[index].buttons == buttons {
             return .error(
                 400,
                 "Bad Request: message is not modified: specified new message content and reply markup are exactly "
@@ -122,6 +125,7 @@ extension FakeTelegramState {
         }
         messages[index].text = visible.text
         messages[index].html = visible.html
+        messages[index].buttons = buttons
         messages[index].editCount += 1
         return .ok(Self.json(messages[index]))
     }
@@ -134,6 +138,27 @@ extension FakeTelegramState {
         }
         messages.remove(at: index)
         return .ok(true)
+    }
+
+    /// The inline keyboard of `reply_markup` (a JSON object, or its text in a form body); nil without one.
+    private static func keyboard(_ parameters: [String: FakeTelegramJSON]) -> [[FakeTelegramButton]]? {
+        guard var markup = parameters["reply_markup"] else { return nil }
+        if case .string(let text) = markup {
+            guard let decoded = try? JSONDecoder().decode(FakeTelegramJSON.self, from: Data(text.utf8)) else {
+                return nil
+            }
+            markup = decoded
+        }
+        guard case .array(let rows)? = markup["inline_keyboard"] else { return nil }
+        return rows.map { row in
+            guard case .array(let buttons) = row else { return [] }
+            return buttons.compactMap { button in
+                guard let text = button["text"]?.stringValue, let data = button["callback_data"]?.stringValue else {
+                    return nil
+                }
+                return FakeTelegramButton(text: text, data: data)
+            }
+        }
     }
 
     private enum Visible {

@@ -88,6 +88,27 @@ package actor FakeTelegramState {
         return enqueue(rawFields: "\"\(key)\":" + FakeTelegramJSON.object(message).jsonText)
     }
 
+    /// Queues a `callback_query` update: `userID` pressed a button with `data` under the bot's message `messageID`.
+    /// - Returns: the callback query's ID, which the bot's `answerCallbackQuery` names.
+    @discardableResult
+    package func enqueueCallbackQuery(
+        data: String, from userID: Int64, username: String? = nil, messageID: Int64, chatID: Int64
+    ) -> String {
+        let queryID = "cb-\(nextUpdateID)"
+        var sender: [String: FakeTelegramJSON] = ["id": .integer(userID), "is_bot": false, "first_name": "Test"]
+        if let username { sender["username"] = .string(username) }
+        let text = messages.first { $0.chatID == chatID && $0.messageID == messageID }?.text ?? ""
+        let query: [String: FakeTelegramJSON] = [
+            "id": .string(queryID), "from": .object(sender), "chat_instance": "42", "data": .string(data),
+            "message": [
+                "message_id": .integer(messageID), "chat": ["id": .integer(chatID), "type": "private"],
+                "date": .integer(Int64(Date().timeIntervalSince1970)), "text": .string(text),
+            ],
+        ]
+        enqueue(rawFields: "\"callback_query\":" + FakeTelegramJSON.object(query).jsonText)
+        return queryID
+    }
+
     /// The updates a `getUpdates` with these parameters receives: confirms those before `offset`, then waits up to
     /// `timeout` seconds (at most `maxWait`) for one to arrive.
     package func pollUpdates(offset: Int64?, timeout: Double, limit: Int, maxWait: Double) async -> [String] {

@@ -18,11 +18,11 @@ extension TelegramBotAPI {
     }
 
     /// Long-polls for updates from `offset` (which confirms every earlier one), waiting up to `timeout` seconds when
-    /// there are none. Only messages and edited messages are asked for.
+    /// there are none. Only messages, edited messages and button presses are asked for.
     func getUpdates(offset: Int64?, timeout: Int) async throws(TelegramAPIError) -> [TelegramUpdateSlot] {
         var parameters: [String: TelegramJSONValue] = [
             "timeout": .integer(Int64(timeout)),
-            "allowed_updates": .array(["message", "edited_message"]),
+            "allowed_updates": .array(["message", "edited_message", "callback_query"]),
         ]
         if let offset { parameters["offset"] = .integer(offset) }
         return try await call(
@@ -30,12 +30,15 @@ extension TelegramBotAPI {
     }
 
     /// Sends a message, resending through 429s and transient failures.
-    /// - Parameter parseMode: "HTML" for formatted text, nil for plain text.
-    func sendMessage(chatID: String, text: String, parseMode: String? = nil) async throws(TelegramAPIError)
-        -> TelegramMessage
+    /// - Parameters:
+    ///   - parseMode: "HTML" for formatted text, nil for plain text.
+    ///   - buttons: an inline keyboard, one array per row.
+    func sendMessage(chatID: String, text: String, parseMode: String? = nil, buttons: [[ChatButton]]? = nil)
+        async throws(TelegramAPIError) -> TelegramMessage
     {
         var parameters: [String: TelegramJSONValue] = ["chat_id": .chatID(chatID), "text": .string(text)]
         if let parseMode { parameters["parse_mode"] = .string(parseMode) }
+        if let buttons { parameters["reply_markup"] = Self.inlineKeyboard(buttons) }
         return try await deliver("sendMessage", parameters, as: TelegramMessage.self)
     }
 
@@ -52,13 +55,15 @@ extension TelegramBotAPI {
     }
 
     /// Replaces a message's text; editing to the same text counts as success.
-    func editMessageText(chatID: String, messageID: Int64, text: String, parseMode: String? = nil)
-        async throws(TelegramAPIError)
-    {
+    /// - Parameter buttons: the message's new inline keyboard; an empty one removes its buttons, nil leaves them.
+    func editMessageText(
+        chatID: String, messageID: Int64, text: String, parseMode: String? = nil, buttons: [[ChatButton]]? = nil
+    ) async throws(TelegramAPIError) {
         var parameters: [String: TelegramJSONValue] = [
             "chat_id": .chatID(chatID), "message_id": .integer(messageID), "text": .string(text),
         ]
         if let parseMode { parameters["parse_mode"] = .string(parseMode) }
+        if let buttons { parameters["reply_markup"] = Self.inlineKeyboard(buttons) }
         do {
             _ = try await deliver("editMessageText", parameters, as: SkippedJSONValue.self)
         } catch let error where error.isMessageNotModified {
@@ -69,6 +74,25 @@ extension TelegramBotAPI {
     func deleteMessage(chatID: String, messageID: Int64) async throws(TelegramAPIError) {
         _ = try await deliver(
             "deleteMessage", ["chat_id": .chatID(chatID), "message_id": .integer(messageID)], as: Bool.self)
+    }
+
+    /// Answers a button press: a toast, or an alert the user must dismiss (`showAlert`). Tried once: a lost answer
+    /// only leaves a spinner that Telegram clears by itself.
+    func answerCallbackQuery(id: String, text: String, showAlert: Bool) async throws(TelegramAPIError) {
+        _ = try await call(
+            "answerCallbackQuery",
+            ["callback_query_id": .string(id), "text": .string(String(text.prefix(200))), "show_alert": .bool(showAlert)],
+            as: Bool.self)
+    }
+
+    /// `reply_markup` with these rows of buttons; each button's `callback_data` is its token alone.
+    static func inlineKeyboard(_ rows: [[ChatButton]]) -> TelegramJSONValue {
+        .object([
+            "inline_keyboard": .array(
+                rows.filter { !$0.isEmpty }.map { row in
+                    .array(row.map { .object(["text": .string($0.label), "callback_data": .string($0.token)]) })
+                })
+        ])
     }
 
     /// Shows "typing…" for about 5 seconds. Tried once: a lost indicator is not worth a resend.

@@ -147,6 +147,11 @@ extension TelegramChannel {
                 case .new:
                     break
                 }
+                if let press = update.callbackQuery {
+                    answerPress(press)
+                    window.take(updateID, handled: true)
+                    continue
+                }
                 guard let admission = await handler.admit(update), admission.needsHandling else {
                     window.take(updateID, handled: true)
                     continue

@@ -92,6 +92,57 @@ struct TelegramReplier: ChatReplier {
         }
     }
 
+    /// Posts a question as Telegram HTML (plain text when Telegram refuses it) with an inline keyboard.
+    func ask(_ question: ChatQuestion, to address: ChatAddress) async -> PostedMessage? {
+        await priority.carrying {
+            do {
+                let message = try await postQuestion(question, to: address.chatID)
+                return PostedMessage(address: address, messageID: String(message.messageID))
+            } catch {
+                logger.error("could not ask in Telegram chat \(address.chatID): \(error)")
+                return nil
+            }
+        }
+    }
+
+    /// Replaces a question's text and keyboard (an empty one removes the buttons).
+    func editQuestion(_ message: PostedMessage, to question: ChatQuestion) async {
+        guard let messageID = Int64(message.messageID) else { return }
+        let chatID = message.address.chatID
+        await priority.carrying {
+            do {
+                try await replaceQuestion(messageID, in: chatID, with: question)
+            } catch {
+                logger.error("could not update question \(messageID) in Telegram chat \(chatID): \(error)")
+            }
+        }
+    }
+
+    private func postQuestion(_ question: ChatQuestion, to chatID: String) async throws(TelegramAPIError)
+        -> TelegramMessage
+    {
+        let html = TelegramHTMLRenderer.render(question.markdown)
+        do {
+            return try await api.sendMessage(chatID: chatID, text: html, parseMode: "HTML", buttons: question.rows)
+        } catch .badRequest(let description) {
+            logger.warning("Telegram refused a formatted question (\(description)); sending it as plain text")
+            return try await api.sendMessage(chatID: chatID, text: question.markdown, buttons: question.rows)
+        }
+    }
+
+    private func replaceQuestion(_ messageID: Int64, in chatID: String, with question: ChatQuestion)
+        async throws(TelegramAPIError)
+    {
+        let html = TelegramHTMLRenderer.render(question.markdown)
+        do {
+            try await api.editMessageText(
+                chatID: chatID, messageID: messageID, text: html, parseMode: "HTML", buttons: question.rows)
+        } catch let error where error.isEntityParseFailure {
+            try await api.editMessageText(
+                chatID: chatID, messageID: messageID, text: question.markdown, buttons: question.rows)
+        }
+    }
+
     func showWorking(in address: ChatAddress) async {
         do {
             try await api.sendChatAction(chatID: address.chatID)

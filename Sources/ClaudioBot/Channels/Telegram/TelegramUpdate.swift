@@ -1,18 +1,24 @@
-/// One incoming update (`Update`). Claudio asks only for `message` and `edited_message`; an update carrying
-/// anything else decodes with both nil and is skipped.
+/// One incoming update (`Update`). Claudio asks only for `message`, `edited_message` and `callback_query`; an update
+/// carrying anything else decodes with all of them nil and is skipped.
 struct TelegramUpdate: Decodable, Sendable, Equatable {
     var updateID: Int64
     var message: TelegramMessage?
     var editedMessage: TelegramMessage?
+    /// A button of Claudio's questions pressed.
+    var callbackQuery: TelegramCallbackQuery?
 
-    init(updateID: Int64, message: TelegramMessage? = nil, editedMessage: TelegramMessage? = nil) {
+    init(
+        updateID: Int64, message: TelegramMessage? = nil, editedMessage: TelegramMessage? = nil,
+        callbackQuery: TelegramCallbackQuery? = nil
+    ) {
         self.updateID = updateID
         self.message = message
         self.editedMessage = editedMessage
+        self.callbackQuery = callbackQuery
     }
 
     private enum CodingKeys: String, CodingKey {
-        case updateID = "update_id", message, editedMessage = "edited_message"
+        case updateID = "update_id", message, editedMessage = "edited_message", callbackQuery = "callback_query"
     }
 
     init(from decoder: any Decoder) throws {
@@ -20,5 +26,6 @@ struct TelegramUpdate: Decodable, Sendable, Equatable {
         updateID = try container.decode(Int64.self, forKey: .updateID)
         message = try container.decodeIfPresent(TelegramMessage.self, forKey: .message)
         editedMessage = try container.decodeIfPresent(TelegramMessage.self, forKey: .editedMessage)
+        callbackQuery = try container.decodeIfPresent(TelegramCallbackQuery.self, forKey: .callbackQuery)
     }
 }
