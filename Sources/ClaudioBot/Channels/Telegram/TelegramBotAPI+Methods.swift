@@ -51,6 +51,12 @@ extension TelegramBotAPI {
         }
     }
 
+    /// Where a file can be downloaded (SPEC §15). Telegram's own servers serve files up to 20 MB; for a larger one
+    /// this answers 400 "file is too big".
+    func getFile(fileID: String) async throws(TelegramAPIError) -> TelegramFile {
+        try await deliver("getFile", ["file_id": .string(fileID)], as: TelegramFile.self)
+    }
+
     /// Replaces a message's text; editing to the same text counts as success.
     func editMessageText(chatID: String, messageID: Int64, text: String, parseMode: String? = nil)
         async throws(TelegramAPIError)
