@@ -7,6 +7,8 @@ package enum FakeTelegramAnswer: Sendable {
     case garbage
     /// Headers, then the connection closes before the promised body.
     case drop
+    /// A file's bytes, as `<base>/file/bot<token>/<path>` serves them.
+    case file(Data)
 
     package static func ok(_ result: FakeTelegramJSON) -> FakeTelegramAnswer {
         .json(status: 200, body: Data(FakeTelegramJSON.object(["ok": true, "result": result]).jsonText.utf8))
@@ -23,7 +25,7 @@ package enum FakeTelegramAnswer: Sendable {
     package var status: Int {
         switch self {
         case .json(let status, _): status
-        case .garbage, .drop: 200
+        case .garbage, .drop, .file: 200
         }
     }
 }

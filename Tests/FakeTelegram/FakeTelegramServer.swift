@@ -3,8 +3,9 @@ import Foundation
 import Hummingbird
 
 /// A fake Telegram Bot API on 127.0.0.1 (a free port) for tests: `POST|GET /bot<token>/<method>` with JSON, form or
-/// query parameters, a token check (401 like Telegram), a long-polled update queue, message IDs and edits, fault
-/// injection per method, and a record of every call tests can wait on.
+/// query parameters, a token check (401 like Telegram), a long-polled update queue, message IDs and edits, files
+/// users send (`getFile` and `GET /file/bot<token>/<path>`), fault injection per method, and a record of every call
+/// tests can wait on.
 ///
 /// Point Claudio at it with `TELEGRAM_API_BASE_URL=<baseURL>` and `TELEGRAM_BOT_TOKEN=<token>`.
 package struct FakeTelegramServer: Sendable {
@@ -46,6 +47,11 @@ package struct FakeTelegramServer: Sendable {
         }
         router.on(":bot/:method", method: .post, use: handler)
         router.on(":bot/:method", method: .get, use: handler)
+        router.get("file/:bot/**") { _, context -> Response in
+            let botSegment = context.parameters.get("bot") ?? ""
+            let path = context.parameters.getCatchAll().joined(separator: "/")
+            return Self.response(await state.download(path: path, tokenValid: botSegment == "bot" + state.token))
+        }
         return router
     }
 
@@ -56,6 +62,10 @@ package struct FakeTelegramServer: Sendable {
         case .json(let status, let body):
             return Response(
                 status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        case .file(let data):
+            var fileHeaders = HTTPFields()
+            fileHeaders[.contentType] = "application/octet-stream"
+            return Response(status: .ok, headers: fileHeaders, body: .init(byteBuffer: ByteBuffer(bytes: data)))
         case .garbage:
             return Response(
                 status: .ok, headers: headers,

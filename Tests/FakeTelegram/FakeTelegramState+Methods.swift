@@ -47,6 +47,8 @@ extension FakeTelegramState {
             answer = editMessageText(parameters)
         case "deleteMessage":
             answer = deleteMessage(parameters)
+        case "getFile":
+            answer = getFile(parameters)
         default:
             answer = .error(404, "Not Found")
         }

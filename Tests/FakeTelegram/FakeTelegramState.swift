@@ -31,6 +31,9 @@ package actor FakeTelegramState {
     package private(set) var firstDeliveredAt: [Int64: Date] = [:]
     /// `getUpdates` calls being held open right now.
     package private(set) var pollsInProgress = 0
+    /// Files users sent, by `file_id`, for `getFile` and the file URL.
+    var hostedFiles: [String: FakeTelegramHostedFile] = [:]
+    var nextFileNumber = 1
 
     init(token: String) {
         self.token = token

@@ -10,6 +10,8 @@ extension MessageRouter {
     /// - A prompt that was **queued** runs, in the order it was accepted — unless it waited longer than
     ///   `OFFLINE_MESSAGE_MAX_AGE` since it was sent (its sender gets the offline notice, as for a message that
     ///   arrived while Claudio was down) or its sender is no longer allowed (logged).
+    /// - A Slack voice note or file that was still being **prepared** (downloaded, transcribed) did not become a prompt;
+    ///   Slack will not send it again, so its sender is asked to.
     /// - A prompt whose job was **running** is not run again. Claude may already have done part of the work — edited
     ///   files, run commands, sent a message elsewhere — and a second run would repeat those side effects on top of
     ///   the half-done first one; only the user can judge what is left to do. The sender is told that the prompt was
@@ -25,7 +27,11 @@ extension MessageRouter {
             let job = prompt.job(replier: replier.replierForJobs)
             // Wall time on purpose: `sentAt` is the platform's record of when the user sent it.
             let waited = Date().timeIntervalSince(prompt.sentAt)
-            if prompt.state != .queued {
+            if prompt.state == .preparing {
+                logger.notice("a \(prompt.prompt) of \(platform):\(prompt.user.id) was being received when Claudio stopped")
+                await intake.release(jobID: job.id)
+                notices.append((MediaTexts.interruptedByRestart(prompt.prompt), job.address))
+            } else if prompt.state != .queued {
                 logger.notice("job \(job.id) was running when Claudio stopped: its sender is told, it is not re-run")
                 let entry = JobHistoryEntry(
                     origin: job.origin, startedAt: prompt.startedAt ?? prompt.queuedAt, endedAt: Date(),

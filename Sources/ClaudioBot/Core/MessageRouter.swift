@@ -19,6 +19,8 @@ struct MessageRouter: Sendable {
     var intake: PromptIntake?
     /// Answers presses of the buttons under Claudio's questions (tool approvals).
     var buttons: (any ButtonPressHandler)?
+    /// Turns voice notes and files into prompts (SPEC §15); nil refuses them.
+    var media: MediaStage?
     let logger = Logger(label: "claudio.router")
 
     /// A button pressed in a chat. Nobody is turned away here: the handler knows whose question it was.
@@ -36,11 +38,14 @@ struct MessageRouter: Sendable {
     /// Carries out an admitted message: a denial reply, a command's answer, or a prompt through offline age, rate
     /// limit and validation into the intake and the queue. `replier` answers the sender; a queued job answers through
     /// it too.
-    /// - Parameter whenDurable: called once an accepted prompt is stored in the intake, before its job is queued and
-    ///   before any reply: from then on the message survives a crash, so a channel may confirm it to the platform
-    ///   without waiting for the sends that follow.
+    /// - Parameters:
+    ///   - downloader: how the channel fetches a message's voice notes and files (SPEC §15).
+    ///   - whenDurable: called once an accepted prompt is stored in the intake, before its job is queued and before
+    ///     any reply: from then on the message survives a crash, so a channel may confirm it to the platform without
+    ///     waiting for the sends that follow.
     func handle(
-        _ admission: Admission, replier: any ChatReplier, whenDurable: @Sendable () -> Void = {}
+        _ admission: Admission, replier: any ChatReplier, downloader: (any AttachmentDownloader)? = nil,
+        whenDurable: @Sendable () -> Void = {}
     ) async {
         let message = admission.message
         guard case .allowed = admission.access else {
@@ -53,7 +58,16 @@ struct MessageRouter: Sendable {
         }
         switch admission.request {
         case .prompt:
-            await queuePrompt(message, replier: replier, whenDurable: whenDurable)
+            // Wall time on purpose: `sentAt` is the platform's record of when the user sent it.
+            let waited = Date().timeIntervalSince(message.sentAt)
+            if waited > settings.offlineMessageMaxAge {
+                await replier.send(
+                    ChatTexts.offline(waited: waited, limit: settings.offlineMessageMaxAge), to: message.address)
+            } else if message.attachments.isEmpty {
+                await queuePrompt(message, replier: replier, whenDurable: whenDurable)
+            } else {
+                await queueMediaPrompt(message, replier: replier, downloader: downloader, whenDurable: whenDurable)
+            }
         case .newConversation:
             // A job of this user still running here must not store its session after this: `/new` always wins.
             let running = await scheduler.runningJob(in: message.address.chatKey)
@@ -81,8 +95,11 @@ struct MessageRouter: Sendable {
     }
 
     /// Both steps at once, for channels that need nothing durable in between.
-    func route(_ message: InboundMessage, asking request: ChatRequest, replier: any ChatReplier) async {
-        await handle(await admit(message, asking: request), replier: replier)
+    func route(
+        _ message: InboundMessage, asking request: ChatRequest, replier: any ChatReplier,
+        downloader: (any AttachmentDownloader)? = nil
+    ) async {
+        await handle(await admit(message, asking: request), replier: replier, downloader: downloader)
     }
 
     // MARK: - Prompts
@@ -90,32 +107,41 @@ struct MessageRouter: Sendable {
     private func queuePrompt(
         _ message: InboundMessage, replier: any ChatReplier, whenDurable: @Sendable () -> Void
     ) async {
-        // Wall time on purpose: `sentAt` is the platform's record of when the user sent it.
-        let waited = Date().timeIntervalSince(message.sentAt)
-        if waited > settings.offlineMessageMaxAge {
-            await replier.send(
-                ChatTexts.offline(waited: waited, limit: settings.offlineMessageMaxAge), to: message.address)
-            return
-        }
         switch await gate.admitPrompt(message) {
         case .rateLimited(let reply), .invalid(let reply):
             await replier.send(reply, to: message.address)
         case .accepted(let prompt):
-            let job = Job(
-                id: jobIDs.next(), user: message.user, address: message.address, prompt: prompt, queuedAt: Date(),
-                replier: replier.replierForJobs)
-            // Stored before the scheduler sees it: once it can start, a crash must find it.
-            if let intake, !(await intake.keep(StoredPrompt(job: job, message: message))) {
+            await enqueue(
+                prompt, jobID: jobIDs.next(), from: message, preparedInIntake: false, replier: replier,
+                whenDurable: whenDurable)
+        }
+    }
+
+    /// Stores the accepted `prompt` of `message` in the intake (or turns its `preparing` row into it) and queues its
+    /// job. The prompt is stored before the scheduler sees it: once it can start, a crash must find it.
+    func enqueue(
+        _ prompt: String, jobID: String, from message: InboundMessage, preparedInIntake: Bool,
+        replier: any ChatReplier, whenDurable: @Sendable () -> Void
+    ) async {
+        let job = Job(
+            id: jobID, user: message.user, address: message.address, prompt: prompt, queuedAt: Date(),
+            replier: replier.replierForJobs)
+        if let intake {
+            let stored =
+                preparedInIntake
+                ? await intake.keepPrepared(jobID: job.id, prompt: prompt, queuedAt: job.queuedAt)
+                : await intake.keep(StoredPrompt(job: job, message: message))
+            guard stored else {
                 if let reply = SubmitResult.shuttingDown.reply { await replier.send(reply, to: message.address) }
                 return
             }
-            whenDurable()
-            let result = await scheduler.submit(job)
-            logger.info("job \(job.id) from \(message.user.platform):\(message.user.id): \(result)")
-            if !result.isAccepted { await intake?.release(jobID: job.id) }
-            if let reply = result.reply {
-                await replier.send(reply, to: message.address)
-            }
+        }
+        whenDurable()
+        let result = await scheduler.submit(job)
+        logger.info("job \(job.id) from \(message.user.platform):\(message.user.id): \(result)")
+        if !result.isAccepted { await intake?.release(jobID: job.id) }
+        if let reply = result.reply {
+            await replier.send(reply, to: message.address)
         }
     }
 

@@ -113,23 +113,32 @@ package actor Gate {
     /// when validation then refuses it, as SPEC §4 orders the steps), then input validation.
     /// Call only after `checkAccess(_:)` allowed the message.
     package func admitPrompt(_ message: InboundMessage) -> PromptDecision {
-        switch rateLimiter.admit(user: message.user, at: clock.now.sinceStart) {
+        if let refusal = takeRateLimitSlot(for: message.user) { return refusal }
+        return validatePrompt(message.text)
+    }
+
+    /// Step 3 alone, for a prompt whose text is not known yet (a voice note before it is transcribed, SPEC §15): takes
+    /// one of the user's slots, so a voice note counts as one prompt. Follow it with `validatePrompt(_:)`.
+    /// - Returns: nil when the slot was taken; the refusal otherwise.
+    func takeRateLimitSlot(for user: ChatUser) -> PromptDecision? {
+        switch rateLimiter.admit(user: user, at: clock.now.sinceStart) {
         case .rejected(let waitSeconds):
-            return .rateLimited(reply: GateReplies.rateLimited(
+            .rateLimited(reply: GateReplies.rateLimited(
                 waitSeconds: waitSeconds,
                 limit: rateLimiter.limit,
                 windowSeconds: rateLimiter.windowSeconds
             ))
         case .accepted:
-            break
+            nil
         }
-        switch inputValidator.validate(message.text) {
-        case .valid(let prompt):
-            return .accepted(prompt: prompt)
-        case .empty:
-            return .invalid(reply: GateReplies.emptyPrompt)
-        case .tooLong(let count, let max):
-            return .invalid(reply: GateReplies.tooLong(count: count, max: max))
+    }
+
+    /// Step 4 alone: the text as the prompt, or why it cannot be one.
+    func validatePrompt(_ text: String) -> PromptDecision {
+        switch inputValidator.validate(text) {
+        case .valid(let prompt): .accepted(prompt: prompt)
+        case .empty: .invalid(reply: GateReplies.emptyPrompt)
+        case .tooLong(let count, let max): .invalid(reply: GateReplies.tooLong(count: count, max: max))
         }
     }
 

@@ -35,6 +35,14 @@ struct PromptIntake: Sendable {
             backoff: retryBackoff, clock: clock, logger: logger)
     }
 
+    /// Turns the `preparing` row of `jobID` into the queued `prompt`, retrying while the write fails.
+    /// - Returns: true once it is on disk; false when the task was cancelled (shutdown) first.
+    func keepPrepared(jobID: String, prompt: String, queuedAt: Date) async -> Bool {
+        await alarm.retry(
+            { try await store.storePreparedPrompt(jobID: jobID, prompt: prompt, queuedAt: queuedAt) },
+            problem: "cannot store accepted prompts, so they wait", backoff: retryBackoff, clock: clock, logger: logger)
+    }
+
     /// Records that the job of `jobID` starts. Not retried: the job waits for nothing but this write, and a job that
     /// started unrecorded would run a second time after a crash.
     /// - Returns: whether the job may start.

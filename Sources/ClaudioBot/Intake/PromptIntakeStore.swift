@@ -6,6 +6,9 @@ protocol PromptIntakeStore: Sendable {
     /// Stores an accepted prompt and returns once it is on disk.
     /// - Throws: the write's failure; the caller must not confirm the prompt's update (or start its job) then.
     func storePrompt(_ prompt: StoredPrompt) async throws
+    /// The `preparing` row of `jobID` becomes a queued prompt with the text that was prepared.
+    /// - Throws: the write's failure; the job must not be queued then.
+    func storePreparedPrompt(jobID: String, prompt: String, queuedAt: Date) async throws
     /// Its job is starting: after a crash the prompt is reported as interrupted instead of being run again.
     /// - Throws: the write's failure; the job must not start then.
     func markPromptRunning(jobID: String, at date: Date) async throws

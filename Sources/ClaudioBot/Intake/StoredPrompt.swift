@@ -6,6 +6,9 @@ import Shared
 /// the channel of `address.platform` hands its own when it resumes stored prompts.
 struct StoredPrompt: Sendable, Equatable {
     enum State: String, Sendable {
+        /// A Slack voice note or file being downloaded and transcribed (SPEC §15): `prompt` names what it is. Slack
+        /// cannot offer it again, so after a crash its sender is told to send it again.
+        case preparing
         /// Accepted, waiting for its chat or a slot.
         case queued
         /// Its job started: claude may have done part of the work.
@@ -50,6 +53,15 @@ struct StoredPrompt: Sendable, Equatable {
         self.sentAt = sentAt
         self.queuedAt = queuedAt
         self.startedAt = startedAt
+    }
+
+    /// The row of `message`, whose voice note or files (`what`, e.g. "voice note") are about to be prepared as the
+    /// prompt of job `jobID`.
+    init(preparing message: InboundMessage, what: String, jobID: String, at date: Date) {
+        self.init(
+            jobID: jobID, state: .preparing, user: message.user, address: message.address,
+            messageID: message.messageID, updateID: message.updateID, prompt: what, sentAt: message.sentAt,
+            queuedAt: date)
     }
 
     /// The message the prompt came in, as its channel read it.

@@ -11,8 +11,8 @@ import Shared
 /// is no secret, so it goes through. Every other setting (`TELEGRAM_*`, `SLACK_*`, `ALLOWED_*`, `RATE_LIMIT_*`,
 /// `MAX_*`, `JOB_*`, `TRANSCRIPTION_*`, `WORKSPACE_PATH`, `LOG_LEVEL`, …) matches none, and
 /// `JobEnvironmentTests` fails when a new one does. The proxy variables are shared with Claudio's own libcurl on
-/// purpose: the CLI needs the same way out. `OPENAI_API_KEY` (what `TRANSCRIPTION_API_KEY` falls back to) is not
-/// passed unless the operator lists it, which is then a deliberate choice to give the key to the jobs.
+/// purpose: the CLI needs the same way out. `OPENAI_API_KEY` is what `TRANSCRIPTION_API_KEY` falls back to, so it is
+/// one of Claudio's secrets like the key itself: never passed, even when listed.
 ///
 /// `CLAUDIO_JOB_ID` is dropped with every `CLAUDIO_*` variable and set again by `ProcessLauncher` for the job it
 /// starts, so a daemon started from inside another daemon's job does not carry that job's tag into its own jobs.
@@ -27,7 +27,7 @@ struct JobEnvironment: Sendable {
     static let standardPrefixes = ["LC_", "ANTHROPIC_", "CLAUDE_"]
     /// Claudio's secrets: never passed, even when listed.
     static let secretNames: Set<String> = [
-        "TELEGRAM_BOT_TOKEN", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "TRANSCRIPTION_API_KEY",
+        "TELEGRAM_BOT_TOKEN", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "TRANSCRIPTION_API_KEY", "OPENAI_API_KEY",
     ]
     /// Claudio's own variables: never passed, even when listed.
     static let claudioPrefix = "CLAUDIO_"

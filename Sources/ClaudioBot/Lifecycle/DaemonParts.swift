@@ -27,6 +27,8 @@ struct DaemonParts: Sendable {
         var telegramBacklogLimit = 64
         /// Pauses between failed writes of the Telegram offset or of an accepted prompt.
         var storeRetryBackoff = RetryBackoff()
+        /// How long a voice note's transcription may take.
+        var transcriptionTimeout = TranscriptionClient.defaultTimeout
 
         static let standard = Tuning()
     }
@@ -83,7 +85,8 @@ struct DaemonParts: Sendable {
             executor: executor, sandboxed: sandbox.isSandboxed)
         let router = MessageRouter(
             gate: gate, scheduler: scheduler, sessions: store, settings: settings, jobIDs: JobIDGenerator(), cli: cli,
-            sandbox: sandbox, intake: intake, buttons: approvals)
+            sandbox: sandbox, intake: intake, buttons: approvals,
+            media: MediaStage(settings: settings, http: http, transcriptionTimeout: tuning.transcriptionTimeout))
         let context = ChannelContext(settings: settings, router: router, http: http, state: store, clock: clock)
         return DaemonParts(
             settings: settings, sandbox: sandbox, supervisor: supervisor, gate: gate, scheduler: scheduler,

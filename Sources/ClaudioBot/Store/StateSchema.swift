@@ -81,8 +81,35 @@ enum StateSchema {
                 CREATE INDEX prompt_intake_by_update ON prompt_intake (platform, update_id);
                 """)
         }
+        // SPEC §15, §18: a Slack voice note or file is kept as `preparing` while it is downloaded and transcribed, so
+        // a crash then still reaches its sender. SQLite cannot change a CHECK constraint, so the table is rebuilt.
+        migrator.registerMigration("v3: prompts being prepared") { db in
+            try db.execute(sql: """
+                CREATE TABLE prompt_intake_v3 (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    job_id TEXT NOT NULL UNIQUE,
+                    state TEXT NOT NULL CHECK (state IN ('preparing', 'queued', 'running', 'finished')),
+                    platform TEXT NOT NULL,
+                    chat_id TEXT NOT NULL,
+                    thread_id TEXT,
+                    user_id TEXT NOT NULL,
+                    username TEXT,
+                    display_name TEXT,
+                    message_id TEXT,
+                    update_id INTEGER,
+                    prompt TEXT NOT NULL,
+                    sent_at REAL NOT NULL,
+                    queued_at REAL NOT NULL,
+                    started_at REAL
+                );
+                INSERT INTO prompt_intake_v3 SELECT * FROM prompt_intake;
+                DROP TABLE prompt_intake;
+                ALTER TABLE prompt_intake_v3 RENAME TO prompt_intake;
+                CREATE INDEX prompt_intake_by_update ON prompt_intake (platform, update_id);
+                """)
+        }
         // SPEC §13: every decided tool request, for `GET /v1/approvals/history`.
-        migrator.registerMigration("v3: approval decisions") { db in
+        migrator.registerMigration("v4: approval decisions") { db in
             try db.execute(sql: """
                 CREATE TABLE approval_decisions (
                     id TEXT PRIMARY KEY NOT NULL,

@@ -8,6 +8,14 @@ extension StateStore: PromptIntakeStore {
         try await writeOrThrow { db in try prompt.insert(db) }
     }
 
+    func storePreparedPrompt(jobID: String, prompt: String, queuedAt: Date) async throws {
+        try await writeOrThrow { db in
+            try db.execute(
+                sql: "UPDATE prompt_intake SET state = 'queued', prompt = ?, queued_at = ? WHERE job_id = ?",
+                arguments: [prompt, queuedAt.timeIntervalSince1970, jobID])
+        }
+    }
+
     func markPromptRunning(jobID: String, at date: Date) async throws {
         try await writeOrThrow { db in
             try db.execute(

@@ -33,7 +33,21 @@ extension Settings {
             V.jobEnvPassthrough: jobEnvironmentPassthrough.isEmpty
                 ? "(empty)" : jobEnvironmentPassthrough.joined(separator: ","),
             V.approvalTimeout: SecondsText.format(approvalTimeout),
+            V.transcriptionAPIURL: transcriptionAPIURL + (voiceNotesEnabled ? "" : " (voice notes off)"),
+            V.transcriptionAPIKey: transcriptionAPIKey.map { Redactor.mask($0) + (keyFromOpenAI ? " (OPENAI_API_KEY)" : "") }
+                ?? "(not set)",
+            V.transcriptionModel: transcriptionModel,
+            V.maxVoiceSeconds: String(maxVoiceSeconds),
+            V.maxUploadBytes: String(maxUploadBytes),
         ]
-        return V.all.map { ($0, values[$0] ?? "", sources[$0] ?? .default) }
+        return V.all.map { name in
+            let source = name == V.transcriptionAPIKey && keyFromOpenAI ? sources[V.openAIAPIKey] : sources[name]
+            return (name, values[name] ?? "", source ?? .default)
+        }
+    }
+
+    /// Whether the transcription key is `OPENAI_API_KEY`'s, `TRANSCRIPTION_API_KEY` being unset.
+    private var keyFromOpenAI: Bool {
+        transcriptionAPIKey != nil && (sources[SettingsVariable.transcriptionAPIKey] ?? .default) == .default
     }
 }

@@ -40,6 +40,19 @@ public struct Settings: Sendable {
     public var jobEnvironmentPassthrough: [String]
     /// `APPROVAL_TIMEOUT`: seconds a tool request waits for an answer before it is denied (SPEC §13).
     public var approvalTimeout: Double = 300
+    /// `TRANSCRIPTION_API_URL` without a trailing slash: an OpenAI-compatible speech-to-text API (SPEC §15).
+    public var transcriptionAPIURL: String
+    /// `TRANSCRIPTION_API_KEY`, else `OPENAI_API_KEY`; nil for a server that needs none.
+    public var transcriptionAPIKey: String?
+    /// `TRANSCRIPTION_MODEL`.
+    public var transcriptionModel: String
+    /// Whether voice notes are transcribed: a key is set, or the URL was set explicitly (a local server may need no
+    /// key).
+    public var voiceNotesEnabled: Bool
+    /// `MAX_VOICE_SECONDS`: longer voice notes are refused before they are downloaded.
+    public var maxVoiceSeconds: Int
+    /// `MAX_UPLOAD_BYTES`: the largest file (or voice note) taken from a chat.
+    public var maxUploadBytes: Int
     /// Where each variable's effective value came from, keyed by variable name.
     public var sources: [String: SettingValueSource]
     /// The env file that was read, if any.
@@ -52,7 +65,7 @@ public struct Settings: Sendable {
 
     /// Secret values, for redaction of logs and errors.
     public var secrets: [String] {
-        [telegramBotToken, slackBotToken, slackAppToken].compactMap { $0 }
+        [telegramBotToken, slackBotToken, slackAppToken, transcriptionAPIKey].compactMap { $0 }
     }
 
     public var databasePath: String { (stateDirectory as NSString).appendingPathComponent("claudio.sqlite") }

@@ -77,6 +77,7 @@ public enum SettingsLoader {
         let logLevel = parseLogLevel(&parser)
         let sandbox = parseSandbox(&parser, home: layers.value("HOME")?.value)
         let approvalTimeout = parser.seconds(V.approvalTimeout, default: 300, allowZero: false)
+        let media = parseMedia(&parser)
 
         let telegramEnabled = channels.telegram && telegramToken != nil
         let slackEnabled = channels.slack && slackBot != nil && slackApp != nil
@@ -105,6 +106,9 @@ public enum SettingsLoader {
             stateDirectory: stateDirectory, adminSocketPath: adminSocket, lockDirectory: lockDirectory,
             logLevel: logLevel, jobSandbox: sandbox.mode, jobSandboxWritable: sandbox.writable,
             jobSandboxHidden: sandbox.hidden, jobEnvironmentPassthrough: sandbox.environmentPassthrough,
+            transcriptionAPIURL: media.transcriptionURL, transcriptionAPIKey: media.transcriptionKey,
+            transcriptionModel: media.transcriptionModel, voiceNotesEnabled: media.voiceNotesEnabled,
+            maxVoiceSeconds: media.maxVoiceSeconds, maxUploadBytes: media.maxUploadBytes,
             sources: parser.sources, envFilePath: layers.filePath)
         settings.approvalTimeout = approvalTimeout
         return settings

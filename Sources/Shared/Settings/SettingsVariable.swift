@@ -28,14 +28,24 @@ public enum SettingsVariable {
     public static let jobSandboxHide = "JOB_SANDBOX_HIDE"
     public static let jobEnvPassthrough = "JOB_ENV_PASSTHROUGH"
     public static let approvalTimeout = "APPROVAL_TIMEOUT"
+    public static let transcriptionAPIURL = "TRANSCRIPTION_API_URL"
+    public static let transcriptionAPIKey = "TRANSCRIPTION_API_KEY"
+    public static let transcriptionModel = "TRANSCRIPTION_MODEL"
+    public static let maxVoiceSeconds = "MAX_VOICE_SECONDS"
+    public static let maxUploadBytes = "MAX_UPLOAD_BYTES"
+    /// Not a setting of its own: what `TRANSCRIPTION_API_KEY` falls back to, so an operator's usual OpenAI key works.
+    public static let openAIAPIKey = "OPENAI_API_KEY"
 
     public static let all = [
         telegramBotToken, allowedUserIDs, slackBotToken, slackAppToken, slackAllowedUserIDs, rateLimitRequests,
         rateLimitWindow, commandTimeout, maxInputLength, skipPermissions, allowedTools, claudeCLIPath, workspacePath,
         mcpConfigPath, maxConcurrentJobs, maxQueuedPerChat, offlineMessageMaxAge, telegramAPIBaseURL, slackAPIBaseURL,
         stateDirectory, adminSocket, lockDirectory, logLevel, jobSandbox, jobSandboxRW, jobSandboxHide,
-        jobEnvPassthrough, approvalTimeout,
+        jobEnvPassthrough, approvalTimeout, transcriptionAPIURL, transcriptionAPIKey, transcriptionModel, maxVoiceSeconds,
+        maxUploadBytes,
     ]
 
-    public static let secretNames: Set<String> = [telegramBotToken, slackBotToken, slackAppToken]
+    public static let secretNames: Set<String> = [
+        telegramBotToken, slackBotToken, slackAppToken, transcriptionAPIKey, openAIAPIKey,
+    ]
 }

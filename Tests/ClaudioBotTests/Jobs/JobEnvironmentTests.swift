@@ -72,6 +72,17 @@ struct JobEnvironmentTests {
         #expect(environment.withheld[1].description == "SLACK_* (but not SLACK_APP_TOKEN, SLACK_BOT_TOKEN)")
     }
 
+    @Test("OPENAI_API_KEY, which the transcription key falls back to, is never passed, even when listed or matched")
+    func openAIKeyWithheld() {
+        let environment = JobEnvironment(passthrough: ["OPENAI_API_KEY", "OPENAI_*"])
+        let scrubbed = environment.scrub(Self.daemonEnvironment.merging(["OPENAI_ORG": "org-1"]) { $1 })
+        #expect(scrubbed["OPENAI_API_KEY"] == nil && scrubbed["OPENAI_ORG"] == "org-1")
+        #expect(environment.withheld == [
+            WithheldPassthrough(entry: "OPENAI_API_KEY", withheld: ["OPENAI_API_KEY"]),
+            WithheldPassthrough(entry: "OPENAI_*", withheld: ["OPENAI_API_KEY"]),
+        ])
+    }
+
     @Test("a forbidden name in JOB_ENV_PASSTHROUGH is no configuration error, but a startup warning naming it")
     func warning() throws {
         let settings = try SettingsLoader.settings(

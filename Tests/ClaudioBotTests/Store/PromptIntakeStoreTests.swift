@@ -28,6 +28,36 @@ struct PromptIntakeStoreTests {
         }
     }
 
+    @Test("a v2 database keeps its rows through the rebuild that lets a row be 'preparing' (SPEC §15)")
+    func migratesToPreparingRows() async throws {
+        try await TemporaryStateDirectory.with { root in
+            let queue = try DatabaseQueue(path: root + "/" + StateStore.fileName)
+            try StateSchema.migrator.migrate(queue, upTo: "v2: prompt intake")
+            try await queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO prompt_intake (job_id, state, platform, chat_id, user_id, update_id, prompt, sent_at,
+                        queued_at)
+                    VALUES ('j-old', 'queued', 'telegram', '-100', '7001', 9, 'an old prompt', 1, 2)
+                    """)
+            }
+            try queue.close()
+
+            let store = try await StateStore.open(stateDirectory: root)
+            var preparing = StoreFixtures.prompt("j-voice", platform: .slack, chat: "C01", text: "voice note")
+            preparing.state = .preparing
+            try await store.storePrompt(preparing)
+            #expect(await store.storedPrompts(on: .slack).map(\.state) == [.preparing])
+            try await store.storePreparedPrompt(
+                jobID: "j-voice", prompt: "the transcript", queuedAt: Date(timeIntervalSince1970: 1_800_000_000))
+            let prepared = try #require(await store.storedPrompts(on: .slack).first)
+            #expect(prepared.state == .queued && prepared.prompt == "the transcript")
+            #expect(prepared.queuedAt == Date(timeIntervalSince1970: 1_800_000_000))
+            #expect(await store.storedPrompts(on: .telegram).map(\.jobID) == ["j-old"])
+            #expect(await store.storedTelegramUpdates(from: 0) == [9])
+            await store.close()
+        }
+    }
+
     @Test("a stored row rebuilds the message, the address with its thread, and the job under its ID, after a reopen")
     func rowRebuildsTheJob() async throws {
         try await TemporaryStateDirectory.with { root in

@@ -12,6 +12,7 @@ actor MemoryPromptIntakeStore: PromptIntakeStore {
 
     enum Event: Sendable, Equatable {
         case stored(String)
+        case prepared(String)
         case failed(String)
         case running(String)
         case finished(String, JobOutcomeKind?)
@@ -41,6 +42,19 @@ actor MemoryPromptIntakeStore: PromptIntakeStore {
         }
         rows.append(prompt)
         append(.stored(prompt.jobID))
+    }
+
+    func storePreparedPrompt(jobID: String, prompt: String, queuedAt: Date) throws {
+        guard failuresLeft == 0 else {
+            failuresLeft -= 1
+            append(.failed(jobID))
+            throw Failure()
+        }
+        guard let index = rows.firstIndex(where: { $0.jobID == jobID }) else { return }
+        rows[index].state = .queued
+        rows[index].prompt = prompt
+        rows[index].queuedAt = queuedAt
+        append(.prepared(jobID))
     }
 
     func markPromptRunning(jobID: String, at date: Date) {

@@ -16,6 +16,7 @@ final class SlackChannel: ChatChannel {
     private let context: ChannelContext
     private let api: SlackWebAPI
     private let replier: SlackReplier
+    private let downloader: SlackFileDownloader
     private let reconnectBackoff: RetryBackoff
     private let pingInterval: Duration
     private let currentHealth = Mutex(ChannelHealth.starting)
@@ -44,6 +45,7 @@ final class SlackChannel: ChatChannel {
         api.clock = context.clock
         self.api = api
         replier = SlackReplier(api: api)
+        downloader = SlackFileDownloader(api: api)
         self.reconnectBackoff = reconnectBackoff
         self.pingInterval = pingInterval
     }
@@ -202,7 +204,7 @@ final class SlackChannel: ChatChannel {
         guard case .message(let message, let request, let responseURL) = action else { return }
         let answering: any ChatReplier =
             responseURL == nil ? replier : SlackResponseReplier(api: api, responseURL: responseURL, channel: replier)
-        await context.router.route(message, asking: request, replier: answering)
+        await context.router.route(message, asking: request, replier: answering, downloader: downloader)
     }
 
     private func isFirstSighting(_ envelope: SlackEnvelope) -> Bool {

@@ -1,7 +1,7 @@
 /// The fields Claudio reads from an Events API event (`message`, `app_mention`).
 struct SlackEvent: Decodable, Sendable, Equatable {
     var type: String
-    /// Set on edits, joins, bot messages and the like; Claudio answers only plain user messages.
+    /// Set on edits, joins, bot messages and the like; Claudio answers only plain user messages and file shares.
     var subtype: String?
     var channel: String?
     /// `im` for a direct message, `channel`, `group` or `mpim` otherwise.
@@ -18,9 +18,11 @@ struct SlackEvent: Decodable, Sendable, Equatable {
     var team: String?
     /// The workspace the sending user belongs to (set in shared channels).
     var userTeam: String?
+    /// Files shared in the message (subtype `file_share`).
+    var files: [SlackFile]?
 
     enum CodingKeys: String, CodingKey {
-        case type, subtype, channel, user, text, ts, team
+        case type, subtype, channel, user, text, ts, team, files
         case channelType = "channel_type"
         case threadTS = "thread_ts"
         case botID = "bot_id"
@@ -30,7 +32,7 @@ struct SlackEvent: Decodable, Sendable, Equatable {
     init(
         type: String, subtype: String? = nil, channel: String? = nil, channelType: String? = nil, user: String? = nil,
         text: String? = nil, ts: String? = nil, threadTS: String? = nil, botID: String? = nil, team: String? = nil,
-        userTeam: String? = nil
+        userTeam: String? = nil, files: [SlackFile]? = nil
     ) {
         self.type = type
         self.subtype = subtype
@@ -43,5 +45,6 @@ struct SlackEvent: Decodable, Sendable, Equatable {
         self.botID = botID
         self.team = team
         self.userTeam = userTeam
+        self.files = files
     }
 }

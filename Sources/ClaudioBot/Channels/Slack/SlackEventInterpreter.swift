@@ -1,8 +1,9 @@
 import Foundation
 import Shared
 
-/// Reads what an envelope asks of Claudio (SPEC §4.2, §9): direct messages and mentions are prompts; messages from
-/// bots (Claudio's own included), message subtypes (edits, joins, file shares…) and other events are ignored; slash
+/// Reads what an envelope asks of Claudio (SPEC §4.2, §9): direct messages and mentions are prompts, with the files
+/// shared in them (SPEC §15); messages from bots (Claudio's own included), other message subtypes (edits, joins…)
+/// and other events are ignored; slash
 /// commands map to their command. A sender from another workspace than the bot's is marked
 /// (`ChatUser.foreignTeamID`) for the gate, never dropped here.
 struct SlackEventInterpreter: Sendable {
@@ -29,7 +30,7 @@ struct SlackEventInterpreter: Sendable {
             return .ignore(reason: "\(event.type) event")
         }
         if event.botID != nil { return .ignore(reason: "message from a bot") }
-        if let subtype = event.subtype { return .ignore(reason: "message subtype \(subtype)") }
+        if let subtype = event.subtype, subtype != "file_share" { return .ignore(reason: "message subtype \(subtype)") }
         guard let user = event.user, let channel = event.channel else {
             return .ignore(reason: "\(event.type) without a user or channel")
         }
@@ -43,7 +44,8 @@ struct SlackEventInterpreter: Sendable {
                 user: ChatUser(platform: .slack, id: user, foreignTeamID: foreignTeam), chatID: channel,
                 // Replies go in the message's thread, starting one under a top-level message.
                 threadID: event.threadTS ?? event.ts, messageID: event.ts,
-                text: SlackInboundText.plain(event.text ?? "", removingMentionsOf: identity.userID), sentAt: sentAt),
+                text: SlackInboundText.plain(event.text ?? "", removingMentionsOf: identity.userID),
+                attachments: (event.files ?? []).map(\.attachment), sentAt: sentAt),
             .prompt, responseURL: nil)
     }
 

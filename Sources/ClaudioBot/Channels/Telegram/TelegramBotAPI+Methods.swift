@@ -54,6 +54,12 @@ extension TelegramBotAPI {
         }
     }
 
+    /// Where a file can be downloaded (SPEC §15). Telegram's own servers serve files up to 20 MB; for a larger one
+    /// this answers 400 "file is too big".
+    func getFile(fileID: String) async throws(TelegramAPIError) -> TelegramFile {
+        try await deliver("getFile", ["file_id": .string(fileID)], as: TelegramFile.self)
+    }
+
     /// Replaces a message's text; editing to the same text counts as success.
     /// - Parameter buttons: the message's new inline keyboard; an empty one removes its buttons, nil leaves them.
     func editMessageText(

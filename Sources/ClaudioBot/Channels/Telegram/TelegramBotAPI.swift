@@ -80,6 +80,30 @@ struct TelegramBotAPI: Sendable {
         return try Self.interpret(response, as: type)
     }
 
+    /// The bytes of a file `getFile` answered `path` for: `<base>/file/bot<token>/<path>`, the token in the URL like
+    /// every call's.
+    /// - Parameter limit: the most bytes accepted; a larger file fails with `HTTPClientError.responseTooLarge`.
+    func downloadFile(path: String, limit: Int, timeout: Duration = .seconds(300)) async throws(TelegramAPIError)
+        -> Data
+    {
+        let escaped = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+        let request = HTTPRequest(
+            method: .get, url: "\(baseURL)/file/bot\(token)/\(escaped)", totalTimeout: timeout, maxResponseBytes: limit)
+        let response: HTTPResponse
+        do {
+            response = try await http.send(request)
+        } catch let error as HTTPClientError {
+            if case .cancelled = error { throw .cancelled }
+            throw .transport(error)
+        } catch {
+            throw .cancelled
+        }
+        guard response.isSuccess else {
+            throw .from(status: response.statusCode, description: "HTTP \(response.statusCode)", retryAfter: nil)
+        }
+        return response.body
+    }
+
     /// The `result` of an answer, or the error it reports.
     static func interpret<Result: Decodable>(_ response: HTTPResponse, as type: Result.Type) throws(TelegramAPIError)
         -> Result

@@ -69,7 +69,9 @@ final class TelegramChannel: ChatChannel {
             report(error, while: "preparing the bot")
         }
         await context.router.resumeStoredPrompts(on: .telegram, replier: replier)
-        let handler = TelegramUpdateHandler(router: context.router, replier: replier, botUsername: bot.username)
+        let handler = TelegramUpdateHandler(
+            router: context.router, replier: replier, downloader: TelegramFileDownloader(api: api),
+            botUsername: bot.username)
         try await serve(handler)
     }
 

@@ -2,10 +2,12 @@ import Logging
 import Shared
 
 /// Reads one Telegram update as the message and request it stands for (SPEC §4.2) and hands it to the router:
-/// commands, prompts, and a hint for authorized users who send something other than text.
+/// commands, prompts, voice notes and files (SPEC §15), and a hint for authorized users who send something else.
 struct TelegramUpdateHandler: Sendable {
     let router: MessageRouter
     let replier: any ChatReplier
+    /// Fetches the voice notes and files of admitted messages.
+    let downloader: any AttachmentDownloader
     /// This bot's username from `getMe`, to tell `/cmd@thisbot` from `/cmd@otherbot`.
     let botUsername: String?
 
@@ -18,13 +20,19 @@ struct TelegramUpdateHandler: Sendable {
 
     /// Answers an admitted update; `whenDurable` is called as soon as an accepted prompt is in the intake.
     func handle(_ admission: Admission, whenDurable: @Sendable () -> Void = {}) async {
-        await router.handle(admission, replier: replier, whenDurable: whenDurable)
+        await router.handle(admission, replier: replier, downloader: downloader, whenDurable: whenDurable)
     }
 
     /// The platform-neutral message and request of `update`.
     func read(_ update: TelegramUpdate) -> (InboundMessage, ChatRequest)? {
         if let message = update.message, var inbound = Self.inbound(message) {
             inbound.updateID = update.updateID
+            if let attachment = message.attachment {
+                // A caption is the prompt, never a command: "/new" under a photo is text about the photo.
+                inbound.text = message.caption ?? ""
+                inbound.attachments = [attachment]
+                return (inbound, .prompt)
+            }
             guard let text = message.text else { return (inbound, .notText) }
             switch TelegramCommand.parse(text, botUsername: botUsername) {
             case .notACommand: return (inbound, .prompt)

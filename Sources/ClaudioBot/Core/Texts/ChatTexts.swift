@@ -9,6 +9,8 @@ enum ChatTexts {
             🤖 Claudio runs your prompts with Claude Code on this machine.
 
             Send any text as a prompt. Your conversation continues until you start a new one.
+            A voice note runs as its transcript; a file or photo is saved in the workspace's uploads/ folder, \
+            and its caption is the prompt.
             /new — start a new conversation
             /cancel — stop your running prompt
             /status — CLI, workspace, your session and limits
@@ -20,6 +22,8 @@ enum ChatTexts {
             🤖 Claudio runs your prompts with Claude Code on this machine.
 
             Message me directly or mention me with a prompt, or use `/claudio <prompt>`.
+            An audio clip runs as its transcript; a file is saved in the workspace's `uploads/` folder, \
+            and its message is the prompt.
             `/claudio-new` — start a new conversation
             `/claudio-status` — status, your user ID and whether you are authorized
             """
@@ -29,7 +33,7 @@ enum ChatTexts {
     static let newConversation = "🆕 New conversation: your next prompt starts fresh."
     static let nothingToCancel = "Nothing of yours is running in this chat."
 
-    /// The answer to stickers, photos, documents, voice notes and edited messages from an authorized user.
+    /// The answer to stickers, videos, locations and edited messages from an authorized user.
     static let textOnly = "Please send your prompt as text."
 
     static func unknownCommand(_ name: String) -> String {

@@ -20,7 +20,7 @@ enum StartupWarnings {
     /// `JOB_ENV_PASSTHROUGH` lists what claude never gets; the rest of the list still applies (SPEC §12).
     static func withheldPassthrough(_ entries: [WithheldPassthrough]) -> String {
         "JOB_ENV_PASSTHROUGH lists variables that are never passed to claude (Claudio's bot tokens, "
-            + "TRANSCRIPTION_API_KEY and CLAUDIO_*), so they are ignored: "
+            + "TRANSCRIPTION_API_KEY, OPENAI_API_KEY and CLAUDIO_*), so they are ignored: "
             + entries.map(\.description).joined(separator: ", ") + ". The rest of the list is passed."
     }
 

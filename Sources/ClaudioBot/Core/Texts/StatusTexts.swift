@@ -1,3 +1,4 @@
+import Foundation
 import Shared
 
 /// The answers of `/status`, `/myid` and `/claudio-status`.
@@ -36,10 +37,21 @@ enum StatusTexts {
             "Limits: \(settings.rateLimitRequests) prompts per \(SecondsText.format(settings.rateLimitWindow)) s, "
                 + "timeout \(SecondsText.format(settings.commandTimeout)) s, max \(settings.maxInputLength) characters")
         lines.append("Jobs running: \(runningJobs)/\(settings.maxConcurrentJobs)")
+        lines.append(voiceNotes(settings))
+        lines.append("Files: up to \(ByteCountText.megabytes(settings.maxUploadBytes)) MB, saved in the workspace's uploads/")
         lines.append("Your ID: \(user.id) (authorized: \(authorized ? "yes" : "no"))")
         if user.platform == .slack, settings.slackAllowsEveryone {
             lines.append("⚠️ SLACK_ALLOWED_USER_IDS is empty: every workspace member can use this bot.")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Whether voice notes are transcribed, and by what (the service's host, never its key).
+    static func voiceNotes(_ settings: Settings) -> String {
+        guard settings.voiceNotesEnabled else {
+            return "Voice notes: not enabled (the operator sets TRANSCRIPTION_API_KEY or TRANSCRIPTION_API_URL)"
+        }
+        let host = URLComponents(string: settings.transcriptionAPIURL)?.host ?? settings.transcriptionAPIURL
+        return "Voice notes: enabled (\(settings.transcriptionModel) at \(host), up to \(settings.maxVoiceSeconds) s)"
     }
 }

@@ -13,10 +13,13 @@ struct SlackChannelHarness: Sendable {
     let runs: Task<Void, any Error>
 
     /// Runs `body` with a started channel, then stops the channel, its jobs and its clients.
-    /// - Parameter before: runs on the fresh state store before the channel starts (what an earlier run left).
+    /// - Parameters:
+    ///   - environment: extra settings, e.g. `WORKSPACE_PATH` or `TRANSCRIPTION_API_URL`.
+    ///   - before: runs on the fresh state store before the channel starts (what an earlier run left).
     static func with(
         slack: FakeSlack, allowed: [String] = ["U0ALICE"], botToken: String = FakeSlack.botToken,
-        backlogLimit: Int = 500, before: @Sendable (StateStore) async throws -> Void = { _ in },
+        backlogLimit: Int = 500, environment: [String: String] = [:],
+        before: @Sendable (StateStore) async throws -> Void = { _ in },
         _ body: @Sendable (SlackChannelHarness) async throws -> Void
     ) async throws {
         let fake = try FakeClaude()
@@ -29,7 +32,7 @@ struct SlackChannelHarness: Sendable {
                 "SLACK_API_BASE_URL": slack.baseURL, "SLACK_ALLOWED_USER_IDS": allowed.joined(separator: ","),
                 "WORKSPACE_PATH": "/tmp", "HOME": "/tmp", "CLAUDE_CLI_PATH": FakeClaude.path,
                 "CLAUDIO_STATE_DIR": scratch.path, "JOB_ENV_PASSTHROUGH": FakeClaude.passthrough,
-            ]))
+            ].merging(environment) { $1 }))
         let state = try await StateStore.open(stateDirectory: scratch.path)
         try await before(state)
         let http = HTTPClient(redacting: settings.secrets)

@@ -25,8 +25,10 @@ struct TelegramChannelHarness: Sendable {
     ///   - environment: extra settings, e.g. `RATE_LIMIT_REQUESTS`.
     ///   - token: the token Claudio uses; the fake's own by default.
     ///   - busyTimeout: how long a state write waits for a lock another connection holds.
+    ///   - transcriptionTimeout: how long a voice note's transcription may take.
     static func with(
         environment: [String: String] = [:], token: String? = nil, busyTimeout: TimeInterval = 5,
+        transcriptionTimeout: Duration = .seconds(30),
         _ body: @Sendable (TelegramChannelHarness) async throws -> Void
     ) async throws {
         try await FakeTelegramServer.withServer { fake in
@@ -37,8 +39,11 @@ struct TelegramChannelHarness: Sendable {
                 stateDirectory.remove()
             }
             let store = try await StateStore.open(stateDirectory: stateDirectory.path, busyTimeout: busyTimeout)
+            var tuning = DaemonParts.Tuning.fastForTests
+            tuning.transcriptionTimeout = transcriptionTimeout
             let harness = try await TelegramChannelHarness(
-                fake: fake, claude: claude, store: store, environment: environment, token: token ?? fake.token)
+                fake: fake, claude: claude, store: store, environment: environment, token: token ?? fake.token,
+                tuning: tuning)
             do {
                 try await body(harness)
             } catch {
@@ -52,7 +57,8 @@ struct TelegramChannelHarness: Sendable {
     }
 
     private init(
-        fake: FakeTelegramServer, claude: FakeClaude, store: StateStore, environment: [String: String], token: String
+        fake: FakeTelegramServer, claude: FakeClaude, store: StateStore, environment: [String: String], token: String,
+        tuning: DaemonParts.Tuning
     ) async throws {
         self.fake = fake
         self.claude = claude
@@ -68,7 +74,7 @@ struct TelegramChannelHarness: Sendable {
         parts = await DaemonParts.assemble(
             settings: settings, store: store, supervisor: FakeClaude.supervisor(), sandbox: FakeClaude.unsandboxed,
             cli: FakeClaude.cli,
-            environment: claude.environment, http: http, tuning: .fastForTests)
+            environment: claude.environment, http: http, tuning: tuning)
     }
 
     /// A channel with quick reconnects and resends, so fault tests take milliseconds.

@@ -12,7 +12,31 @@ extension FakeSlack {
     ) async throws -> FakeSlackDelivery {
         try await sendMessageEvent(
             type: "message", text: text, from: user, team: team, channel: channel, channelType: "im",
-            threadTS: threadTS, botID: botID, subtype: subtype)
+            threadTS: threadTS, botID: botID, subtype: subtype, files: nil)
+    }
+
+    /// A direct message from `user` sharing `files`, with `text` as its message (subtype `file_share`).
+    @discardableResult
+    func sendFileShare(
+        _ files: [FakeSlackSharedFile], text: String = "", from user: String, channel: String = "D0DIRECT"
+    ) async throws -> FakeSlackDelivery {
+        var objects: [[String: Any]] = []
+        for file in files {
+            let id = await state.share(file)
+            var object: [String: Any] = [
+                "id": id, "name": file.name, "title": file.name, "mimetype": file.mimeType,
+                "filetype": file.name.split(separator: ".").last.map(String.init) ?? "binary",
+                "size": file.statedSize ?? file.data.count,
+                "url_private": "http://127.0.0.1:\(port)/files/\(id)/\(file.name)",
+                "url_private_download": "http://127.0.0.1:\(port)/files/\(id)/\(file.name)",
+            ]
+            if let subtype = file.subtype { object["subtype"] = subtype }
+            if let duration = file.durationMilliseconds { object["duration_ms"] = duration }
+            objects.append(object)
+        }
+        return try await sendMessageEvent(
+            type: "message", text: text, from: user, team: FakeSlack.teamID, channel: channel, channelType: "im",
+            threadTS: nil, botID: nil, subtype: "file_share", files: objects)
     }
 
     /// An `app_mention` in a channel; `text` is what Slack sends, e.g. "<@UCLAUDIO> summarise this". A `team` other
@@ -24,7 +48,7 @@ extension FakeSlack {
     ) async throws -> FakeSlackDelivery {
         try await sendMessageEvent(
             type: "app_mention", text: text, from: user, team: team, channel: channel, channelType: nil,
-            threadTS: threadTS, botID: nil, subtype: nil)
+            threadTS: threadTS, botID: nil, subtype: nil, files: nil)
     }
 
     /// The same event again in a new envelope, as Slack redelivers an envelope it saw no ack for.
@@ -75,7 +99,7 @@ extension FakeSlack {
 
     private func sendMessageEvent(
         type: String, text: String, from user: String, team: String, channel: String, channelType: String?,
-        threadTS: String?, botID: String?, subtype: String?
+        threadTS: String?, botID: String?, subtype: String?, files: [[String: Any]]?
     ) async throws -> FakeSlackDelivery {
         let id = await state.nextID()
         let now = Int(Date().timeIntervalSince1970)
@@ -93,6 +117,7 @@ extension FakeSlack {
         if let threadTS { event["thread_ts"] = threadTS }
         if let botID { event["bot_id"] = botID }
         if let subtype { event["subtype"] = subtype }
+        if let files { event["files"] = files }
         let eventID = "Ev\(id)"
         let envelopeID = "env-\(id)"
         let payload = FakeSlackEnvelopes.eventPayload(eventID: eventID, eventTime: now, event: event)

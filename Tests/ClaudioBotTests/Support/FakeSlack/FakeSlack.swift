@@ -10,6 +10,8 @@ import HummingbirdWebSocket
 ///   (bot token), `apps.connections.open` (app token, answers a one-use `ws://…/socket?ticket=…` URL); a wrong token
 ///   answers `invalid_auth`, a missing one `not_authed`. `failNext(_:with:times:)` scripts 429s and errors.
 /// - Response URLs: `http://127.0.0.1:PORT/response/<id>`, one per slash command sent.
+/// - Files users share: `http://127.0.0.1:PORT/files/<id>/<name>` (their `url_private_download`), served with the bot
+///   token and answered with a sign-in page without it, as Slack does.
 /// - Socket Mode: `hello` on connect; tests inject events, slash commands, redeliveries and `disconnect` messages,
 ///   or drop the socket. A sender's workspace can be another than the bot's (`teamID`), as for a Slack Connect user. Every ack is recorded with its delay after the envelope.
 ///
@@ -73,6 +75,14 @@ struct FakeSlack: Sendable {
             let answer = await state.receiveUpload(
                 id: id, body: Data(body.readableBytesView), contentType: request.headers[.contentType] ?? "")
             return response(answer)
+        }
+        router.get("files/:id/:name") { request, context -> Response in
+            let id = try context.parameters.require("id")
+            let answer = await state.download(id: id, authorization: request.headers[.authorization])
+            var headers = HTTPFields()
+            headers[.contentType] = answer.contentType
+            return Response(
+                status: .init(code: answer.status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: answer.body)))
         }
         router.post("response/:id") { request, context -> Response in
             let id = try context.parameters.require("id")

@@ -13,6 +13,8 @@ struct FakeSlackRecord: Sendable {
     var responses: [FakeSlackResponse] = []
     /// Files shared (`files.completeUploadExternal` after the upload), in order.
     var files: [FakeSlackFile] = []
+    /// Downloads of files users shared, in order.
+    var downloads: [FakeSlackDownload] = []
 
     var posts: [FakeSlackMessage] { messages.filter { $0.kind == .post } }
 

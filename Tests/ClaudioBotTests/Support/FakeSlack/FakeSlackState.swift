@@ -31,6 +31,8 @@ actor FakeSlackState {
     private var pendingUploads: [String: (name: String, length: Int, data: Data?)] = [:]
 
     private(set) var record = FakeSlackRecord()
+    /// Files users shared, by ID, served at their `url_private_download`.
+    private var sharedFiles: [String: FakeSlackSharedFile] = [:]
     private var sockets: [Int: Socket] = [:]
     private var nextSocketID = 1
     private var tickets: Set<String> = []
@@ -176,6 +178,25 @@ actor FakeSlackState {
 
     private static func failure(_ code: String) -> Answer {
         Answer(status: 200, headers: ["Content-Type": "application/json"], body: #"{"ok":false,"error":"\#(code)"}"#)
+    }
+
+    // MARK: Shared files
+
+    /// Keeps `file` for download and returns its ID.
+    func share(_ file: FakeSlackSharedFile) -> String {
+        let id = "FUP\(nextID())"
+        sharedFiles[id] = file
+        return id
+    }
+
+    /// `GET /files/<id>/<name>`: the bytes with the bot token; Slack's sign-in page (200, HTML) without it.
+    func download(id: String, authorization: String?) -> (status: Int, contentType: String, body: Data) {
+        let authorized = authorization == "Bearer \(botToken)"
+        record.downloads.append(FakeSlackDownload(fileID: id, authorized: authorized))
+        changed()
+        guard authorized else { return (200, "text/html; charset=utf-8", Data("<html>Sign in to Slack</html>".utf8)) }
+        guard let file = sharedFiles[id] else { return (404, "text/plain", Data("file_not_found".utf8)) }
+        return (200, file.mimeType, file.data)
     }
 
     // MARK: Socket Mode
