@@ -11,6 +11,10 @@ package actor RecordingReplier: ChatReplier {
         case answered(String)
         case sentBestEffort(String)
         case file(String)
+        /// A question with buttons was posted.
+        case asked(ChatQuestion)
+        /// A question was changed: its new text and buttons (none once settled).
+        case questionEdited(ChatQuestion)
     }
 
     package nonisolated let events: AsyncStream<Event>
@@ -45,6 +49,21 @@ package actor RecordingReplier: ChatReplier {
         return true
     }
 
+    package func ask(_ question: ChatQuestion, to address: ChatAddress) -> PostedMessage? {
+        nextID += 1
+        append(.asked(question))
+        return PostedMessage(address: address, messageID: String(nextID))
+    }
+
+    package func editQuestion(_ message: PostedMessage, to question: ChatQuestion) {
+        append(.questionEdited(question))
+    }
+
+    /// The questions posted so far.
+    package var questions: [ChatQuestion] {
+        log.compactMap { if case .asked(let question) = $0 { question } else { nil } }
+    }
+
     package func showWorking(in address: ChatAddress) {
         typingCount += 1
     }
@@ -64,7 +83,7 @@ package actor RecordingReplier: ChatReplier {
         for event in log.reversed() {
             switch event {
             case .answered(let text), .edited(let text): return text
-            case .sent, .sentBestEffort, .file: continue
+            case .sent, .sentBestEffort, .file, .asked, .questionEdited: continue
             }
         }
         return nil

@@ -1,0 +1,20 @@
+import ArgumentParser
+import Shared
+
+/// `claudio approve ID`: the operator allows a waiting tool request (SPEC §13).
+struct ApproveCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "approve",
+        abstract: "Allow a waiting tool request. Exit 1 when it is unknown or no longer waiting.")
+
+    @Argument(help: "The request ID, as `claudio approvals` shows it.")
+    var id: String
+
+    @OptionGroup var options: ClientOptions
+
+    func run() async throws {
+        try await options.perform(
+            .decide(approvalID: id, OperatorDecision(decision: .allow, via: .cli)), as: OperatorDecisionResponse.self
+        ) { "✅ Allowed request \($0.id)." }
+    }
+}
