@@ -81,6 +81,15 @@ enum StateSchema {
                 CREATE INDEX prompt_intake_by_update ON prompt_intake (platform, update_id);
                 """)
         }
+        // SPEC §16: the tools a job used (a JSON array of names, in order of first use) and the claude session it ran
+        // in: a chat's conversations are its jobs grouped by session. Rows from before have no session and no tools.
+        migrator.registerMigration("v3: tools used and session in the job history") { db in
+            try db.execute(sql: """
+                ALTER TABLE job_history ADD COLUMN tools_used TEXT NOT NULL DEFAULT '[]';
+                ALTER TABLE job_history ADD COLUMN session_id TEXT;
+                CREATE INDEX job_history_by_session ON job_history (platform, chat_id, user_id, session_id);
+                """)
+        }
         return migrator
     }
 
