@@ -90,7 +90,7 @@ struct MessageRouter: Sendable {
             return
         }
         switch await gate.admitPrompt(message) {
-        case .rateLimited(let reply), .invalid(let reply):
+        case .overBudget(let reply), .rateLimited(let reply), .invalid(let reply):
             await replier.send(reply, to: message.address)
         case .accepted(let prompt):
             let job = Job(
@@ -116,6 +116,6 @@ struct MessageRouter: Sendable {
         let running = await scheduler.runningJobCount
         return StatusTexts.status(
             user: message.user, authorized: true, cli: cli, settings: settings, sandbox: sandbox, session: session,
-            runningJobs: running)
+            runningJobs: running, costToday: await gate.costToday(of: message.user.key))
     }
 }

@@ -15,9 +15,15 @@ enum StatusTexts {
         return lines.joined(separator: "\n")
     }
 
+    /// "Your cost today (UTC): $0.0025", and the budget when there is one.
+    static func costLine(_ costToday: Double, budget: Double) -> String {
+        let line = "Your cost today (UTC): \(DollarText.cost(costToday))"
+        return budget > 0 ? line + " of your \(DollarText.amount(budget)) daily budget" : line
+    }
+
     static func status(
         user: ChatUser, authorized: Bool, cli: ClaudeCLIInfo, settings: Settings, sandbox: SandboxStatus,
-        session: String?, runningJobs: Int
+        session: String?, runningJobs: Int, costToday: Double
     ) -> String {
         var lines = ["📊 Claudio status"]
         if let version = cli.version {
@@ -36,6 +42,7 @@ enum StatusTexts {
             "Limits: \(settings.rateLimitRequests) prompts per \(SecondsText.format(settings.rateLimitWindow)) s, "
                 + "timeout \(SecondsText.format(settings.commandTimeout)) s, max \(settings.maxInputLength) characters")
         lines.append("Jobs running: \(runningJobs)/\(settings.maxConcurrentJobs)")
+        lines.append(costLine(costToday, budget: settings.userDailyBudgetUSD))
         lines.append("Your ID: \(user.id) (authorized: \(authorized ? "yes" : "no"))")
         if user.platform == .slack, settings.slackAllowsEveryone {
             lines.append("⚠️ SLACK_ALLOWED_USER_IDS is empty: every workspace member can use this bot.")
