@@ -32,6 +32,8 @@ extension Settings {
             V.jobSandboxHide: jobSandboxHidden.isEmpty ? "(empty)" : jobSandboxHidden.joined(separator: ","),
             V.jobEnvPassthrough: jobEnvironmentPassthrough.isEmpty
                 ? "(empty)" : jobEnvironmentPassthrough.joined(separator: ","),
+            V.userDailyBudgetUSD: userDailyBudgetUSD > 0 ? DollarText.amount(userDailyBudgetUSD) : "0 (no budget)",
+            V.metricsListen: metricsListen?.description ?? "(not set)",
         ]
         return V.all.map { ($0, values[$0] ?? "", sources[$0] ?? .default) }
     }

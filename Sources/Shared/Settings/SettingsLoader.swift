@@ -76,6 +76,8 @@ public enum SettingsLoader {
         let lockDirectory = parser.string(V.lockDirectory) ?? paths.lockDirectory
         let logLevel = parseLogLevel(&parser)
         let sandbox = parseSandbox(&parser, home: layers.value("HOME")?.value)
+        let dailyBudget = parser.dollars(V.userDailyBudgetUSD, default: 0)
+        let metricsListen = parseMetricsListen(&parser)
 
         let telegramEnabled = channels.telegram && telegramToken != nil
         let slackEnabled = channels.slack && slackBot != nil && slackApp != nil
@@ -104,7 +106,8 @@ public enum SettingsLoader {
             stateDirectory: stateDirectory, adminSocketPath: adminSocket, lockDirectory: lockDirectory,
             logLevel: logLevel, jobSandbox: sandbox.mode, jobSandboxWritable: sandbox.writable,
             jobSandboxHidden: sandbox.hidden, jobEnvironmentPassthrough: sandbox.environmentPassthrough,
-            sources: parser.sources, envFilePath: layers.filePath)
+            userDailyBudgetUSD: dailyBudget, metricsListen: metricsListen, sources: parser.sources,
+            envFilePath: layers.filePath)
     }
 
     static func isTelegramToken(_ token: String) -> Bool {

@@ -27,13 +27,15 @@ public enum SettingsVariable {
     public static let jobSandboxRW = "JOB_SANDBOX_RW"
     public static let jobSandboxHide = "JOB_SANDBOX_HIDE"
     public static let jobEnvPassthrough = "JOB_ENV_PASSTHROUGH"
+    public static let userDailyBudgetUSD = "USER_DAILY_BUDGET_USD"
+    public static let metricsListen = "METRICS_LISTEN"
 
     public static let all = [
         telegramBotToken, allowedUserIDs, slackBotToken, slackAppToken, slackAllowedUserIDs, rateLimitRequests,
         rateLimitWindow, commandTimeout, maxInputLength, skipPermissions, allowedTools, claudeCLIPath, workspacePath,
         mcpConfigPath, maxConcurrentJobs, maxQueuedPerChat, offlineMessageMaxAge, telegramAPIBaseURL, slackAPIBaseURL,
         stateDirectory, adminSocket, lockDirectory, logLevel, jobSandbox, jobSandboxRW, jobSandboxHide,
-        jobEnvPassthrough,
+        jobEnvPassthrough, userDailyBudgetUSD, metricsListen,
     ]
 
     public static let secretNames: Set<String> = [telegramBotToken, slackBotToken, slackAppToken]
