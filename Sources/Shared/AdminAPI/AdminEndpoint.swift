@@ -8,11 +8,15 @@ public enum AdminEndpoint: Sendable, Hashable {
     case denied(limit: Int?)
     case reload
     case snapshot
+    /// `limit` nil lets the daemon apply its default (``HistoryResponse/defaultLimit``).
+    case history(limit: Int?)
+    /// `GET /metrics`: Prometheus text, not JSON.
+    case metrics
 
     public var method: HTTPMethod {
         switch self {
         case .kill, .reload: .post
-        case .status, .jobs, .rateLimits, .denied, .snapshot: .get
+        case .status, .jobs, .rateLimits, .denied, .snapshot, .history, .metrics: .get
         }
     }
 
@@ -27,6 +31,9 @@ public enum AdminEndpoint: Sendable, Hashable {
         case .denied(nil): "/v1/denied"
         case .reload: "/v1/reload"
         case .snapshot: "/v1/snapshot"
+        case .history(let limit?): "/v1/history?limit=\(limit)"
+        case .history(nil): "/v1/history"
+        case .metrics: "/metrics"
         }
     }
 

@@ -3,7 +3,9 @@
 /// `jobs`, `rate_limits` and `denied` are the arrays of the matching endpoints (not their wrapping objects);
 /// `rate_limits` holds the ``rateLimitRowLimit`` most used rows and `rate_limits_total` how many there are in all
 /// (`GET /v1/rate-limits` lists every one); `denied` holds the default number of records
-/// (``DeniedResponse/defaultLimit``). Capped, the answer stays small and quick however many users are active.
+/// (``DeniedResponse/defaultLimit``); `history` the last ``historyRowLimit`` finished jobs, newest first (the daemon
+/// keeps them in memory, so a poll never reads the database). Capped, the answer stays small and quick however many
+/// users are active.
 public struct SnapshotResponse: Codable, Sendable, Equatable {
     public var status: StatusResponse
     public var jobs: [JobInfo]
@@ -11,23 +13,29 @@ public struct SnapshotResponse: Codable, Sendable, Equatable {
     /// Users with prompts in the window, including those beyond `rateLimits`.
     public var rateLimitsTotal: Int
     public var denied: [DeniedRecord]
+    /// The most recently finished jobs, newest first (SPEC §17's History panel).
+    public var history: [JobHistoryEntry]
 
     /// Rows of `rate_limits` a snapshot carries at most.
     public static let rateLimitRowLimit = 100
+    /// Rows of `history` a snapshot carries at most.
+    public static let historyRowLimit = 50
 
     /// - Parameter rateLimitsTotal: defaults to the number of `rateLimits` rows.
     public init(
         status: StatusResponse, jobs: [JobInfo], rateLimits: [RateLimitInfo], rateLimitsTotal: Int? = nil,
-        denied: [DeniedRecord]
+        denied: [DeniedRecord], history: [JobHistoryEntry] = []
     ) {
         self.status = status
         self.jobs = jobs
         self.rateLimits = rateLimits
         self.rateLimitsTotal = rateLimitsTotal ?? rateLimits.count
         self.denied = denied
+        self.history = history
     }
 
-    /// Accepts answers without `rate_limits_total` (daemons before it existed): the rows are then all there is.
+    /// Accepts answers without `rate_limits_total` or `history` (daemons before they existed): the rate-limit rows
+    /// are then all there is, and the history is empty.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         status = try container.decode(StatusResponse.self, forKey: .status)
@@ -35,6 +43,7 @@ public struct SnapshotResponse: Codable, Sendable, Equatable {
         rateLimits = try container.decode([RateLimitInfo].self, forKey: .rateLimits)
         rateLimitsTotal = try container.decodeIfPresent(Int.self, forKey: .rateLimitsTotal) ?? rateLimits.count
         denied = try container.decode([DeniedRecord].self, forKey: .denied)
+        history = try container.decodeIfPresent([JobHistoryEntry].self, forKey: .history) ?? []
     }
 
     enum CodingKeys: String, CodingKey {
@@ -43,5 +52,6 @@ public struct SnapshotResponse: Codable, Sendable, Equatable {
         case rateLimits = "rate_limits"
         case rateLimitsTotal = "rate_limits_total"
         case denied
+        case history
     }
 }
