@@ -61,6 +61,10 @@ struct MessageRouter: Sendable {
             await replier.send(ChatTexts.help(platform: message.user.platform), to: message.address)
         case .status:
             await replier.send(await statusText(for: message), to: message.address)
+        case .conversations:
+            let list = await sessions.conversations(of: message.sessionKey, limit: SessionTexts.listed)
+            let current = await sessions.sessionID(for: message.sessionKey)
+            await replier.send(SessionTexts.conversations(list, current: current), to: message.address)
         case .unknownCommand(let name):
             await replier.send(ChatTexts.unknownCommand(name), to: message.address)
         case .notText:

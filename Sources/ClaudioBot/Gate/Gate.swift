@@ -79,7 +79,7 @@ package actor Gate {
             return .denied(reply: answer ? StatusTexts.myID(message.user, authorized: false) : nil)
         case .notText:
             return lists.isAllowed(message.user) ? .allowed : .denied(reply: nil)
-        case .prompt, .newConversation, .cancel, .help, .status, .unknownCommand:
+        case .prompt, .newConversation, .cancel, .help, .status, .conversations, .unknownCommand:
             return checkAccess(message)
         }
     }

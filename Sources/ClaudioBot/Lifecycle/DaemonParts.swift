@@ -78,12 +78,13 @@ struct DaemonParts: Sendable {
         // An accepted prompt stays in the intake until its job has ended (SPEC §18).
         let intake = PromptIntake(store: store, clock: clock, retryBackoff: tuning.storeRetryBackoff)
         executor.onStarting = { job in await intake.markRunning(jobID: job.id) }
-        // A finished job is kept in the history, counts against its user's day and shows in the metrics.
+        // A finished job counts against its user's day (before its history row is visible, so whoever sees the row
+        // sees the cost too), is kept in the history and shows in the metrics.
         executor.onFinished = { summary in
+            if let cost = summary.costUSD { await gate.recordCost(cost, for: summary.job.user.key) }
             let record = JobHistoryRecord(summary)
             await store.finishPrompt(jobID: summary.job.id, recording: record)
             recentHistory.record(record.entry)
-            if let cost = summary.costUSD { await gate.recordCost(cost, for: summary.job.user.key) }
             metrics.jobFinished(
                 platform: record.entry.platform, outcome: record.entry.outcome,
                 durationSeconds: record.entry.durationSeconds, costUSD: summary.costUSD)

@@ -11,7 +11,8 @@ enum ChatTexts {
             Send any text as a prompt. Your conversation continues until you start a new one.
             /new — start a new conversation
             /cancel — stop your running prompt
-            /status — CLI, workspace, your session and limits
+            /status — CLI, workspace, your session, limits and cost today
+            /sessions — your last conversations in this chat
             /myid — your Telegram user ID
             /help — this message
             """
