@@ -33,7 +33,4 @@ struct DailyCostLedger: Sendable {
     func cost(of user: UserKey, at date: Date) -> Double {
         UTCDay(containing: date) == day ? costs[user, default: 0] : 0
     }
-
-    /// How many users have a cost today, to show that memory stays bounded.
-    var trackedUserCount: Int { costs.count }
 }

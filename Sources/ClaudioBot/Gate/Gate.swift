@@ -20,7 +20,7 @@ package actor Gate {
     /// Each user's cost today, for the daily budget and what `/status` and the admin API show.
     private var costs: DailyCostLedger
     /// `USER_DAILY_BUDGET_USD`; 0 means none.
-    private var dailyBudgetUSD: Double
+    private let dailyBudgetUSD: Double
     private let metrics: ClaudioMetrics?
 
     /// - Parameters:
@@ -184,9 +184,6 @@ package actor Gate {
     func costToday(of user: UserKey) -> Double {
         costs.cost(of: user, at: clock.date)
     }
-
-    /// `USER_DAILY_BUDGET_USD`; 0 means none.
-    var dailyBudget: Double { dailyBudgetUSD }
 
     // MARK: Admin API
 
