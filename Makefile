@@ -2,7 +2,7 @@
 SWIFT ?= swift
 ENV_FILE ?= .env
 
-.PHONY: setup build release run test bench clean
+.PHONY: setup build release run env-file test bench clean
 
 setup:
 	bash scripts/setup.sh
@@ -13,10 +13,13 @@ build: setup
 release: setup
 	$(SWIFT) build -c release
 
-run: release
-	@if [ -f "$(ENV_FILE)" ]; then \
-		exec .build/release/claudio run --env-file "$(ENV_FILE)"; \
-	else \
+# The env file is checked before the release build, which takes minutes (also under `make -j`).
+run: env-file
+	$(MAKE) release
+	exec .build/release/claudio run --env-file "$(ENV_FILE)"
+
+env-file:
+	@if [ ! -f "$(ENV_FILE)" ]; then \
 		echo "No $(ENV_FILE) here: copy .env.example to $(ENV_FILE) and fill in your tokens and user IDs."; exit 2; \
 	fi
 

@@ -1,6 +1,6 @@
 import Shared
 
-/// What the admin API serves: the daemon's live state and its two actions (SPEC §6).
+/// What the admin API serves: the daemon's live state, its history and metrics, and its two actions (SPEC §6, §16).
 ///
 /// `AdminServer` only translates HTTP to these calls; the daemon implements them over its scheduler, gate and
 /// store, and tests use a fake. An error other than the ones documented below becomes a 500 with the error's
@@ -21,6 +21,13 @@ protocol AdminBackend: Sendable {
     /// `POST /v1/reload`: re-reads the env file's allowlists and applies them at once.
     /// - Throws: `AdminReloadError` when the file is invalid (a 422; the old lists stay in force).
     func reload() async throws -> ReloadResponse
+    /// `GET /v1/history`: at most `limit` finished jobs (already checked to be in ``HistoryResponse/limitRange``),
+    /// the most recently ended first.
+    func history(limit: Int) async throws -> HistoryResponse
+    /// The snapshot's `history`: the last ``SnapshotResponse/historyRowLimit`` finished jobs, newest first.
+    func recentHistory() async throws -> [JobHistoryEntry]
+    /// `GET /metrics`: the Prometheus text exposition.
+    func metrics() async throws -> String
     /// `GET /v1/snapshot`.
     func snapshot() async throws -> SnapshotResponse
     /// The snapshot's `rate_limits`: the first `limit` rows of `rateLimits()`, and how many rows there are in all.
@@ -34,14 +41,19 @@ protocol AdminBackend: Sendable {
 }
 
 extension AdminBackend {
-    /// Asks for the four parts one after the other; a backend that can take them under one lock (a consistent
-    /// picture) overrides this.
+    /// Asks for the parts one after the other; a backend that can take them under one lock (a consistent picture)
+    /// overrides this.
     func snapshot() async throws -> SnapshotResponse {
         let rateLimits = try await topRateLimits(limit: SnapshotResponse.rateLimitRowLimit)
         return SnapshotResponse(
             status: try await status(), jobs: try await jobs().jobs, rateLimits: rateLimits.rows,
             rateLimitsTotal: rateLimits.total, denied: try await denied(limit: DeniedResponse.defaultLimit).denied,
-            approvals: try await approvals().approvals)
+            approvals: try await approvals().approvals,
+            history: try await recentHistory())
+    }
+
+    func recentHistory() async throws -> [JobHistoryEntry] {
+        try await history(limit: SnapshotResponse.historyRowLimit).jobs
     }
 
     /// A backend without tool approvals has nothing waiting and nothing decided.

@@ -4,10 +4,12 @@ import Shared
 
 /// The admin API's routes (SPEC §6), each a thin translation of HTTP to one `AdminBackend` call.
 enum AdminRoutes {
-    /// A router serving `backend` under `/v1`, every failure answered as `{"error": "…"}`.
+    /// A router serving `backend` under `/v1` and its metrics at `/metrics`, every failure answered as
+    /// `{"error": "…"}`.
     static func router(serving backend: any AdminBackend) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: AdminErrorMiddleware())
+        router.get("metrics") { _, _ in Response.prometheus(try await backend.metrics()) }
         let v1 = router.group("v1")
         v1.get("status") { _, _ in try Response.adminJSON(try await backend.status()) }
         v1.get("jobs") { _, _ in try Response.adminJSON(try await backend.jobs()) }
@@ -48,6 +50,12 @@ enum AdminRoutes {
             case .notPending: throw AdminHTTPError(.conflict, "approval request \(id) is no longer waiting")
             }
         }
+        v1.get("history") { request, _ in
+            let limit = try limit(
+                from: request.uri.queryParameters.get("limit"), default: HistoryResponse.defaultLimit,
+                range: HistoryResponse.limitRange)
+            return try Response.adminJSON(try await backend.history(limit: limit))
+        }
         return router
     }
 
@@ -67,12 +75,16 @@ enum AdminRoutes {
     /// The `limit` query parameter of `GET /v1/denied`: absent means the default; anything but an integer in
     /// ``DeniedResponse/limitRange`` is a 400.
     static func deniedLimit(from text: String?) throws -> Int {
-        guard let text else { return DeniedResponse.defaultLimit }
-        guard let limit = Int(text), DeniedResponse.limitRange.contains(limit) else {
+        try limit(from: text, default: DeniedResponse.defaultLimit, range: DeniedResponse.limitRange)
+    }
+
+    /// A `limit` query parameter: absent means `fallback`; anything but an integer in `range` is a 400.
+    static func limit(from text: String?, default fallback: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let text else { return fallback }
+        guard let limit = Int(text), range.contains(limit) else {
             throw AdminHTTPError(
                 .badRequest,
-                "limit must be an integer from \(DeniedResponse.limitRange.lowerBound) to "
-                    + "\(DeniedResponse.limitRange.upperBound), got \"\(text)\"")
+                "limit must be an integer from \(range.lowerBound) to \(range.upperBound), got \"\(text)\"")
         }
         return limit
     }

@@ -7,7 +7,7 @@ public struct ClaudioCommand: AsyncParsableCommand {
         abstract: "Run Claude Code for a few trusted Telegram and Slack users, and control the daemon.",
         subcommands: [
             RunCommand.self, CheckCommand.self, StatusCommand.self, JobsCommand.self, KillCommand.self,
-            ReloadCommand.self, DeniedCommand.self, ApprovalsCommand.self, ApproveCommand.self, DenyCommand.self,
+            ReloadCommand.self, DeniedCommand.self, ApprovalsCommand.self, ApproveCommand.self, DenyCommand.self, HistoryCommand.self,
         ]
     )
 

@@ -8,6 +8,8 @@ struct ChannelContext: Sendable {
     let http: HTTPClient
     /// Durable state: the Telegram update offset lives here.
     let state: StateStore
+    /// Where channel errors are counted.
+    let metrics: ClaudioMetrics
     /// What reconnect backoffs and resends wait on.
     var clock: AnyClock = .continuous
 }

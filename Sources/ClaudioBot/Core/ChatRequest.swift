@@ -11,6 +11,8 @@ enum ChatRequest: Sendable, Equatable {
     case help
     /// `/status`: for authorized users only.
     case status
+    /// `/sessions`: the caller's last conversations in this chat.
+    case conversations
     /// `/myid` (and Slack's `/claudio-status`, which adds the status for an authorized caller): answered for
     /// anyone, authorized or not.
     case whoAmI(withStatus: Bool)

@@ -24,9 +24,12 @@ extension MessageRouter {
             await replier.send(reply, to: message.address)
             return
         }
-        if case .rateLimited(let reply)? = await gate.takeRateLimitSlot(for: message.user) {
+        switch await gate.takeRateLimitSlot(for: message.user) {
+        case .rateLimited(let reply)?, .overBudget(let reply)?, .invalid(let reply)?:
             await replier.send(reply, to: message.address)
             return
+        case .accepted?, nil:
+            break
         }
         let jobID = jobIDs.next()
         let row = await storePreparingRow(message, plan: plan, jobID: jobID)
@@ -54,7 +57,7 @@ extension MessageRouter {
             await enqueue(
                 prompt, jobID: jobID, from: message, preparedInIntake: row == .stored, replier: replier,
                 whenDurable: whenDurable)
-        case .invalid(let reply), .rateLimited(let reply):
+        case .invalid(let reply), .rateLimited(let reply), .overBudget(let reply):
             if row == .stored { await intake?.release(jobID: jobID) }
             await replier.send(reply, to: message.address)
         }

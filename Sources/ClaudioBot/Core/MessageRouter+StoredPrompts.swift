@@ -36,7 +36,7 @@ extension MessageRouter {
                 let entry = JobHistoryEntry(
                     origin: job.origin, startedAt: prompt.startedAt ?? prompt.queuedAt, endedAt: Date(),
                     outcome: .interrupted)
-                await intake.store.finishPrompt(jobID: job.id, recording: entry)
+                await intake.store.finishPrompt(jobID: job.id, recording: JobHistoryRecord(entry))
                 notices.append((JobMessages.interruptedByRestart(prompt: prompt.prompt), job.address))
             } else if !lists.isAllowed(prompt.user) {
                 logger.notice("stored job \(job.id) dropped: \(platform):\(prompt.user.id) is no longer allowed")

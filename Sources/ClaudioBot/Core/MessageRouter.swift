@@ -83,6 +83,10 @@ struct MessageRouter: Sendable {
             await replier.send(ChatTexts.help(platform: message.user.platform), to: message.address)
         case .status:
             await replier.send(await statusText(for: message), to: message.address)
+        case .conversations:
+            let list = await sessions.conversations(of: message.sessionKey, limit: SessionTexts.listed)
+            let current = await sessions.sessionID(for: message.sessionKey)
+            await replier.send(SessionTexts.conversations(list, current: current), to: message.address)
         case .unknownCommand(let name):
             await replier.send(ChatTexts.unknownCommand(name), to: message.address)
         case .notText:
@@ -108,7 +112,7 @@ struct MessageRouter: Sendable {
         _ message: InboundMessage, replier: any ChatReplier, whenDurable: @Sendable () -> Void
     ) async {
         switch await gate.admitPrompt(message) {
-        case .rateLimited(let reply), .invalid(let reply):
+        case .overBudget(let reply), .rateLimited(let reply), .invalid(let reply):
             await replier.send(reply, to: message.address)
         case .accepted(let prompt):
             await enqueue(
@@ -150,6 +154,6 @@ struct MessageRouter: Sendable {
         let running = await scheduler.runningJobCount
         return StatusTexts.status(
             user: message.user, authorized: true, cli: cli, settings: settings, sandbox: sandbox, session: session,
-            runningJobs: running)
+            runningJobs: running, costToday: await gate.costToday(of: message.user.key))
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 import Shared
 
 /// The security gate every chat message passes before anything runs (SPEC §4 steps 1, 3 and 4): authorization with
-/// denied-access records and a throttled denial reply, the per-user rate limit, and input validation.
+/// denied-access records and a throttled denial reply, the per-user daily budget (SPEC §16) and rate limit, and input
+/// validation.
 ///
 /// The router asks `judge(_:asking:)` once per message, and `admitPrompt(_:)` only for prompts, so commands never
 /// count against the rate limit.
@@ -16,6 +17,11 @@ package actor Gate {
     /// `/myid` answers to strangers, throttled like denial replies but apart from them: a stranger gets at most one
     /// of each per minute (denied, then told their ID).
     private var strangerIDReplies = DenialReplyThrottle()
+    /// Each user's cost today, for the daily budget and what `/status` and the admin API show.
+    private var costs: DailyCostLedger
+    /// `USER_DAILY_BUDGET_USD`; 0 means none.
+    private let dailyBudgetUSD: Double
+    private let metrics: ClaudioMetrics?
 
     /// - Parameters:
     ///   - allowLists: who may use the bot.
@@ -25,6 +31,9 @@ package actor Gate {
     ///   - clock: measures rate-limit windows and denial throttles; tests pass one they control.
     ///   - deniedSink: where denied-access records are stored, if anywhere.
     ///   - deniedSeed: records stored by an earlier run, shown until newer ones push them out.
+    ///   - dailyBudgetUSD: `USER_DAILY_BUDGET_USD` (0: none). Its day is the UTC day of `clock`'s date.
+    ///   - costSeed: each user's cost so far today, from the stored history.
+    ///   - metrics: where denials and rate-limited prompts are counted.
     init(
         allowLists: AllowLists,
         rateLimitRequests: Int,
@@ -32,13 +41,19 @@ package actor Gate {
         maxInputLength: Int,
         clock: AnyClock = .continuous,
         deniedSink: (any DeniedRecordSink)? = nil,
-        deniedSeed: [DeniedRecord] = []
+        deniedSeed: [DeniedRecord] = [],
+        dailyBudgetUSD: Double = 0,
+        costSeed: [UserKey: Double] = [:],
+        metrics: ClaudioMetrics? = nil
     ) {
         self.clock = clock
         lists = allowLists
         rateLimiter = RateLimiter(limit: rateLimitRequests, window: rateLimitWindow)
         inputValidator = InputValidator(maxInputLength: maxInputLength)
         deniedLog = DeniedAccessLog(seed: deniedSeed, sink: deniedSink)
+        costs = DailyCostLedger(day: UTCDay(containing: clock.date), seed: costSeed)
+        self.dailyBudgetUSD = dailyBudgetUSD
+        self.metrics = metrics
     }
 
     /// A gate on the system clock that keeps denied-access records in memory only (benchmarks use it).
@@ -64,7 +79,7 @@ package actor Gate {
             return .denied(reply: answer ? StatusTexts.myID(message.user, authorized: false) : nil)
         case .notText:
             return lists.isAllowed(message.user) ? .allowed : .denied(reply: nil)
-        case .prompt, .newConversation, .cancel, .help, .status, .unknownCommand:
+        case .prompt, .newConversation, .cancel, .help, .status, .conversations, .unknownCommand:
             return checkAccess(message)
         }
     }
@@ -75,7 +90,9 @@ package actor Gate {
     package func checkAccess(_ message: InboundMessage) -> AccessDecision {
         if lists.isAllowed(message.user) { return .allowed }
         let now = moment
-        deniedLog.record(message, reason: message.user.foreignTeamID == nil ? .notAllowed : .otherWorkspace, at: now)
+        let reason: DeniedReason = message.user.foreignTeamID == nil ? .notAllowed : .otherWorkspace
+        deniedLog.record(message, reason: reason, at: now)
+        metrics?.denied(platform: message.user.platform, reason: reason)
         let reply = denialReplies.shouldReply(to: message.user.key, at: now.monotonic) ? GateReplies.accessDenied : nil
         return .denied(reply: reply)
     }
@@ -86,6 +103,7 @@ package actor Gate {
     func recordMyIDRequest(_ message: InboundMessage) -> Bool {
         if lists.isAllowed(message.user) { return true }
         deniedLog.record(message, reason: .myID, at: moment)
+        metrics?.denied(platform: message.user.platform, reason: .myID)
         return false
     }
 
@@ -109,8 +127,9 @@ package actor Gate {
 
     // MARK: Prompts
 
-    /// Decides whether an authorized user's prompt runs: the rate limit first (an accepted prompt takes a slot even
-    /// when validation then refuses it, as SPEC §4 orders the steps), then input validation.
+    /// Decides whether an authorized user's prompt runs: the daily budget first (a user over it spends no rate-limit
+    /// slot), then the rate limit (an accepted prompt takes a slot even when validation then refuses it, as SPEC §4
+    /// orders the steps), then input validation.
     /// Call only after `checkAccess(_:)` allowed the message.
     package func admitPrompt(_ message: InboundMessage) -> PromptDecision {
         if let refusal = takeRateLimitSlot(for: message.user) { return refusal }
@@ -118,18 +137,21 @@ package actor Gate {
     }
 
     /// Step 3 alone, for a prompt whose text is not known yet (a voice note before it is transcribed, SPEC §15): takes
-    /// one of the user's slots, so a voice note counts as one prompt. Follow it with `validatePrompt(_:)`.
+    /// one of the user's slots, so a voice note counts as one prompt. A user over their daily budget is refused first
+    /// (SPEC §16). Follow it with `validatePrompt(_:)`.
     /// - Returns: nil when the slot was taken; the refusal otherwise.
     func takeRateLimitSlot(for user: ChatUser) -> PromptDecision? {
+        if let reply = budgetRefusal(for: user.key) { return .overBudget(reply: reply) }
         switch rateLimiter.admit(user: user, at: clock.now.sinceStart) {
         case .rejected(let waitSeconds):
-            .rateLimited(reply: GateReplies.rateLimited(
+            metrics?.rateLimited(platform: user.platform)
+            return .rateLimited(reply: GateReplies.rateLimited(
                 waitSeconds: waitSeconds,
                 limit: rateLimiter.limit,
                 windowSeconds: rateLimiter.windowSeconds
             ))
         case .accepted:
-            nil
+            return nil
         }
     }
 
@@ -152,16 +174,47 @@ package actor Gate {
         inputValidator.maxInputLength = maxInputLength
     }
 
+    // MARK: Cost
+
+    /// The refusal for a user whose cost today reached `USER_DAILY_BUDGET_USD`; nil while under it, or with no budget.
+    private func budgetRefusal(for user: UserKey) -> String? {
+        guard dailyBudgetUSD > 0 else { return nil }
+        let now = clock.date
+        guard costs.cost(of: user, at: now) >= dailyBudgetUSD else { return nil }
+        return GateReplies.budgetReached(
+            budgetUSD: dailyBudgetUSD, resetsIn: UTCDay(containing: now).end.timeIntervalSince(now))
+    }
+
+    /// Adds what a finished run of `user`'s cost to their day.
+    func recordCost(_ usd: Double, for user: UserKey) {
+        costs.add(usd, for: user, at: clock.date)
+    }
+
+    /// What `user`'s runs cost today (UTC).
+    func costToday(of user: UserKey) -> Double {
+        costs.cost(of: user, at: clock.date)
+    }
+
     // MARK: Admin API
 
     /// The admin API's `rate_limits[]`: users with prompts inside the window, most used first.
     package func rateLimitEntries() -> [RateLimitInfo] {
-        rateLimiter.entries(at: clock.now.sinceStart)
+        withCostToday(rateLimiter.entries(at: clock.now.sinceStart))
     }
 
     /// The first `limit` rows of `rateLimitEntries()` and how many there are in all, for the snapshot.
     package func topRateLimitEntries(limit: Int) -> (rows: [RateLimitInfo], total: Int) {
-        rateLimiter.topEntries(at: clock.now.sinceStart, limit: limit)
+        let (rows, total) = rateLimiter.topEntries(at: clock.now.sinceStart, limit: limit)
+        return (withCostToday(rows), total)
+    }
+
+    private func withCostToday(_ rows: [RateLimitInfo]) -> [RateLimitInfo] {
+        let now = clock.date
+        return rows.map { row in
+            var row = row
+            row.costTodayUSD = costs.cost(of: UserKey(platform: row.platform, userID: row.userID), at: now)
+            return row
+        }
     }
 
     /// The admin API's `denied[]`: newest first, at most `limit`.

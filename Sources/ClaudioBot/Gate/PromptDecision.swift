@@ -4,6 +4,8 @@ package enum PromptDecision: Sendable, Equatable {
     case accepted(prompt: String)
     /// Over the rate limit; send `reply` and run nothing.
     case rateLimited(reply: String)
+    /// The user's cost today reached `USER_DAILY_BUDGET_USD`; send `reply` and run nothing.
+    case overBudget(reply: String)
     /// Empty or too long; send `reply` and run nothing.
     case invalid(reply: String)
 }

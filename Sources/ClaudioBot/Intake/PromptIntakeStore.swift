@@ -13,7 +13,7 @@ protocol PromptIntakeStore: Sendable {
     /// - Throws: the write's failure; the job must not start then.
     func markPromptRunning(jobID: String, at date: Date) async throws
     /// Its job has ended (or will never run): records `history` when given, and lets the row go, in one transaction.
-    func finishPrompt(jobID: String, recording history: JobHistoryEntry?) async
+    func finishPrompt(jobID: String, recording history: JobHistoryRecord?) async
     /// The prompts of `platform` still queued or running, in the order they were accepted.
     func storedPrompts(on platform: Platform) async -> [StoredPrompt]
 }

@@ -15,6 +15,10 @@ struct ClaudeJobExecutor: JobExecutor {
         var outcome: JobOutcomeKind
         var exitCode: Int32?
         var costUSD: Double?
+        /// The tools claude called, each once, in the order of their first call.
+        var toolsUsed: [String] = []
+        /// The claude session the job ran in; nil when claude never started one.
+        var sessionID: String?
         var endedAt: Date
     }
 
@@ -29,10 +33,11 @@ struct ClaudeJobExecutor: JobExecutor {
     var onStarting: (@Sendable (Job) async -> Bool)?
     /// Called after the answer was delivered: the history row is recorded and the prompt leaves the intake.
     var onFinished: (@Sendable (Summary) async -> Void)?
-    /// Called for a queued job that will never run, before its chat is told: its prompt leaves the intake.
-    var onDiscarded: (@Sendable (Job) async -> Void)?
     /// Where claude's tool requests are asked; without one they are denied.
     var approvals: ApprovalDesk?
+    /// Called for a queued job that will never run, before its chat is told: its prompt leaves the intake and the
+    /// history records why it ended.
+    var onDiscarded: (@Sendable (Job, KillReason) async -> Void)?
     let logger = Logger(label: "claudio.jobs")
 
     func execute(_ job: Job) async -> JobOutcomeKind {
@@ -58,16 +63,18 @@ struct ClaudeJobExecutor: JobExecutor {
         await throttle.stop()
         typing.cancel()
         await deliver(outcome, report: report, job: job, replier: replier, placeholder: await placeholderPost.value)
+        let transcript = report?.transcript
         await onFinished?(
             Summary(
-                job: job, outcome: outcome.kind, exitCode: report?.exit.code,
-                costUSD: report?.transcript.result?.totalCostUSD, endedAt: Date()))
+                job: job, outcome: outcome.kind, exitCode: report?.exit.code, costUSD: transcript?.result?.totalCostUSD,
+                toolsUsed: transcript?.toolsUsed ?? [],
+                sessionID: transcript?.sessionStart != nil ? transcript?.sessionID : nil, endedAt: Date()))
         logger.info("job \(job.id) finished: \(outcome.kind.rawValue)")
         return outcome.kind
     }
 
     func discard(_ job: Job, reason: KillReason) async {
-        await onDiscarded?(job)
+        await onDiscarded?(job, reason)
         await job.replier.send(reason.userMessage(timeoutSeconds: runner.settings.commandTimeout), to: job.address)
     }
 

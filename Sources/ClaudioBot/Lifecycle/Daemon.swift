@@ -74,14 +74,22 @@ struct Daemon {
             explicitEnvFile: settings.envFilePath != nil, telegramEnabled: settings.telegramEnabled)
         let backend = DaemonAdminBackend(
             settings: settings, startedAt: startedAt, gate: parts.gate, scheduler: parts.scheduler, channels: channels,
-            sandbox: sandbox.status,
-            locks: locks, cli: cli, reloader: reloader, approvalDesk: parts.approvals)
+            sandbox: sandbox.status, locks: locks, cli: cli, reloader: reloader, store: state,
+            finishedJobs: parts.recentHistory, metrics: parts.metrics,
+            approvalDesk: parts.approvals)
         let admin = AdminServer(
             socketPath: settings.adminSocketPath, backend: backend, logger: Logger(label: "claudio.admin"))
         let core = DaemonCore(parts: parts, channels: channels, admin: admin, logger: logger)
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: admin), .init(service: core)]
+        if let address = settings.metricsListen {
+            services.append(
+                .init(service: MetricsServer(address: address, logger: Logger(label: "claudio.metrics")) {
+                    try await backend.metrics()
+                }))
+        }
 
         var configuration = ServiceGroupConfiguration(
-            services: [.init(service: admin), .init(service: core)], gracefulShutdownSignals: [.sigterm, .sigint],
+            services: services, gracefulShutdownSignals: [.sigterm, .sigint],
             logger: Logger(label: "claudio.lifecycle"))
         configuration.maximumGracefulShutdownDuration = .seconds(9)
         let group = ServiceGroup(configuration: configuration)
@@ -96,6 +104,9 @@ struct Daemon {
             Self.printError(error.description)
             code = 3
         } catch let error as AdminServerError {
+            Self.printError("❌ \(error)")
+            code = 1
+        } catch let error as MetricsServerError {
             Self.printError("❌ \(error)")
             code = 1
         } catch {

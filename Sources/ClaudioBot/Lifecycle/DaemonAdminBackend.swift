@@ -12,6 +12,11 @@ struct DaemonAdminBackend: AdminBackend {
     let locks: [InstanceLock]
     let cli: ClaudeCLIInfo
     let reloader: AllowlistReloader
+    /// The history beyond what `finishedJobs` holds.
+    let store: StateStore
+    /// The last finished jobs, in memory for the snapshot.
+    let finishedJobs: RecentJobHistory
+    let metrics: ClaudioMetrics
     let approvalDesk: ApprovalDesk
 
     func status() async throws -> StatusResponse {
@@ -73,6 +78,19 @@ struct DaemonAdminBackend: AdminBackend {
 
     func approvalHistory(limit: Int) async throws -> ApprovalHistoryResponse {
         ApprovalHistoryResponse(decisions: await approvalDesk.history(limit: limit))
+    }
+
+    func history(limit: Int) async throws -> HistoryResponse {
+        HistoryResponse(jobs: await store.recentJobs(limit: limit))
+    }
+
+    func recentHistory() async throws -> [JobHistoryEntry] {
+        finishedJobs.newest
+    }
+
+    func metrics() async throws -> String {
+        metrics.observeJobs(await scheduler.snapshot())
+        return metrics.exposition
     }
 
     private func lockRows() -> [LockStatus] {

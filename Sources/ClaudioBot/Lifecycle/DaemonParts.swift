@@ -43,6 +43,10 @@ struct DaemonParts: Sendable {
     /// Where tool requests wait for the chat's or the operator's answer (SPEC §13).
     let approvals: ApprovalDesk
     let channelContext: ChannelContext
+    /// What `/metrics` shows; this daemon's own registry.
+    let metrics: ClaudioMetrics
+    /// The last finished jobs, for the console's snapshot.
+    let recentHistory: RecentJobHistory
     var tuning: Tuning
 
     /// Builds every part from the settings.
@@ -59,11 +63,15 @@ struct DaemonParts: Sendable {
         cli: ClaudeCLIInfo,
         environment: [String: String], http: HTTPClient, clock: AnyClock = .continuous, tuning: Tuning = .standard
     ) async -> DaemonParts {
+        let metrics = ClaudioMetrics(commandTimeout: settings.commandTimeout)
         let gate = Gate(
             allowLists: AllowLists(telegram: settings.allowedUserIDs, slack: settings.slackAllowedUserIDs),
             rateLimitRequests: settings.rateLimitRequests, rateLimitWindow: .seconds(settings.rateLimitWindow),
             maxInputLength: settings.maxInputLength, clock: clock, deniedSink: store,
-            deniedSeed: await store.deniedRecords(limit: DeniedAccessLog.defaultCapacity))
+            deniedSeed: await store.deniedRecords(limit: DeniedAccessLog.defaultCapacity),
+            dailyBudgetUSD: settings.userDailyBudgetUSD,
+            costSeed: await store.costsPerUser(endedSince: UTCDay(containing: clock.date).start), metrics: metrics)
+        let recentHistory = RecentJobHistory(seed: await store.recentJobs(limit: SnapshotResponse.historyRowLimit))
         var runner = ClaudeRunner(
             supervisor: supervisor, settings: settings, executablePath: cli.path ?? settings.claudeCLIPath,
             environment: JobEnvironment(settings: settings).scrub(environment))
@@ -76,10 +84,23 @@ struct DaemonParts: Sendable {
         // An accepted prompt stays in the intake until its job has ended (SPEC §18).
         let intake = PromptIntake(store: store, clock: clock, retryBackoff: tuning.storeRetryBackoff)
         executor.onStarting = { job in await intake.markRunning(jobID: job.id) }
+        // A finished job counts against its user's day (before its history row is visible, so whoever sees the row
+        // sees the cost too), is kept in the history and shows in the metrics.
         executor.onFinished = { summary in
-            await store.finishPrompt(jobID: summary.job.id, recording: JobHistoryEntry(summary))
+            if let cost = summary.costUSD { await gate.recordCost(cost, for: summary.job.user.key) }
+            let record = JobHistoryRecord(summary)
+            await store.finishPrompt(jobID: summary.job.id, recording: record)
+            recentHistory.record(record.entry)
+            metrics.jobFinished(
+                platform: record.entry.platform, outcome: record.entry.outcome,
+                durationSeconds: record.entry.durationSeconds, costUSD: summary.costUSD)
         }
-        executor.onDiscarded = { job in await store.finishPrompt(jobID: job.id, recording: nil) }
+        executor.onDiscarded = { job, reason in
+            let record = JobHistoryRecord(discarded: job, reason: reason, at: Date())
+            await store.finishPrompt(jobID: job.id, recording: record)
+            recentHistory.record(record.entry)
+            metrics.jobFinished(platform: record.entry.platform, outcome: record.entry.outcome, durationSeconds: nil, costUSD: nil)
+        }
         let scheduler = JobScheduler(
             limits: .init(maxConcurrent: settings.maxConcurrentJobs, maxQueuedPerChat: settings.maxQueuedPerChat),
             executor: executor, sandboxed: sandbox.isSandboxed)
@@ -87,10 +108,12 @@ struct DaemonParts: Sendable {
             gate: gate, scheduler: scheduler, sessions: store, settings: settings, jobIDs: JobIDGenerator(), cli: cli,
             sandbox: sandbox, intake: intake, buttons: approvals,
             media: MediaStage(settings: settings, http: http, transcriptionTimeout: tuning.transcriptionTimeout))
-        let context = ChannelContext(settings: settings, router: router, http: http, state: store, clock: clock)
+        let context = ChannelContext(
+            settings: settings, router: router, http: http, state: store, metrics: metrics, clock: clock)
         return DaemonParts(
             settings: settings, sandbox: sandbox, supervisor: supervisor, gate: gate, scheduler: scheduler,
-            router: router, approvals: approvals, channelContext: context, tuning: tuning)
+            router: router, approvals: approvals, channelContext: context, metrics: metrics, recentHistory: recentHistory,
+            tuning: tuning)
     }
 
     /// The channels the settings enable.

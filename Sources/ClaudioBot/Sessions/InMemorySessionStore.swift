@@ -11,4 +11,6 @@ actor InMemorySessionStore: SessionStore {
         if !superseded() { sessions[key] = sessionID }
     }
     func forget(_ key: SessionKey) { sessions[key] = nil }
+    /// No history is kept in memory, so there are no past conversations to list.
+    func conversations(of key: SessionKey, limit: Int) -> [ConversationSummary] { [] }
 }

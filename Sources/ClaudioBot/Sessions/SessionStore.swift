@@ -6,6 +6,8 @@ protocol SessionStore: Sendable {
     func save(sessionID: String, for key: SessionKey, unlessSuperseded superseded: @escaping @Sendable () -> Bool) async
     /// Forgets the session (`/new`, or a resume that failed).
     func forget(_ key: SessionKey) async
+    /// The `limit` conversations of `key` used most recently, newest first (`/sessions`).
+    func conversations(of key: SessionKey, limit: Int) async -> [ConversationSummary]
 }
 
 extension SessionStore {

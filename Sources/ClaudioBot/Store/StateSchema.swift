@@ -108,8 +108,17 @@ enum StateSchema {
                 CREATE INDEX prompt_intake_by_update ON prompt_intake (platform, update_id);
                 """)
         }
+        // SPEC §16: the tools a job used (a JSON array of names, in order of first use) and the claude session it ran
+        // in: a chat's conversations are its jobs grouped by session. Rows from before have no session and no tools.
+        migrator.registerMigration("v4: tools used and session in the job history") { db in
+            try db.execute(sql: """
+                ALTER TABLE job_history ADD COLUMN tools_used TEXT NOT NULL DEFAULT '[]';
+                ALTER TABLE job_history ADD COLUMN session_id TEXT;
+                CREATE INDEX job_history_by_session ON job_history (platform, chat_id, user_id, session_id);
+                """)
+        }
         // SPEC §13: every decided tool request, for `GET /v1/approvals/history`.
-        migrator.registerMigration("v4: approval decisions") { db in
+        migrator.registerMigration("v5: approval decisions") { db in
             try db.execute(sql: """
                 CREATE TABLE approval_decisions (
                     id TEXT PRIMARY KEY NOT NULL,

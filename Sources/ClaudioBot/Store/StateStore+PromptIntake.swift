@@ -24,7 +24,7 @@ extension StateStore: PromptIntakeStore {
         }
     }
 
-    func finishPrompt(jobID: String, recording history: JobHistoryEntry?) async {
+    func finishPrompt(jobID: String, recording history: JobHistoryRecord?) async {
         await write("the end of job \(jobID)") { db in
             try history?.upsert(db)
             try Self.finishPrompt(jobID: jobID, in: db)

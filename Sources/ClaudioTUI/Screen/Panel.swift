@@ -3,6 +3,8 @@ public enum Panel: Int, Sendable, Hashable, CaseIterable {
     case jobs
     case rateLimits
     case denied
+    /// The last finished jobs (SPEC §17).
+    case history
     case locks
 
     public var title: String {
@@ -10,6 +12,7 @@ public enum Panel: Int, Sendable, Hashable, CaseIterable {
         case .jobs: "Jobs"
         case .rateLimits: "Rate limits"
         case .denied: "Denied attempts"
+        case .history: "History"
         case .locks: "Locks"
         }
     }

@@ -20,6 +20,7 @@ public struct PanelTable: Sendable, Hashable {
         case .jobs: jobs(snapshot.jobs)
         case .rateLimits: rateLimits(snapshot.rateLimits)
         case .denied: denied(snapshot.denied, now: now, timeZone: timeZone)
+        case .history: history(snapshot.history, now: now, timeZone: timeZone)
         case .locks: locks(snapshot.status.locks, now: now, timeZone: timeZone)
         }
     }
@@ -48,12 +49,14 @@ public struct PanelTable: Sendable, Hashable {
             TableColumn("PLATFORM", width: 8), TableColumn("USER", width: 16, growth: 1, maximumWidth: 32),
             TableColumn("USED", width: 9, alignment: .right), TableColumn("RESETS IN", width: 9, alignment: .right),
             TableColumn("REJECTED", width: 8, alignment: .right),
+            TableColumn("COST TODAY", width: 10, alignment: .right),
         ]
         let rows = limits.map { limit in
             PanelRow(
                 [
                     limit.platform.rawValue, user(limit.username, limit.userID), "\(limit.used)/\(limit.limit)",
                     TimeText.duration(seconds: Double(limit.resetInSeconds)), String(limit.rejected),
+                    DollarText.cost(limit.costTodayUSD),
                 ],
                 style: limit.used >= limit.limit ? .warning : .normal)
         }
@@ -74,6 +77,24 @@ public struct PanelTable: Sendable, Hashable {
             ])
         }
         return PanelTable(columns: columns, rows: rows, emptyNote: "No denied attempts.")
+    }
+
+    static func history(_ entries: [JobHistoryEntry], now: Date, timeZone: TimeZone) -> PanelTable {
+        let columns = [
+            TableColumn("WHEN", width: 11), TableColumn("USER", width: 12, growth: 1, maximumWidth: 24),
+            TableColumn("OUTCOME", width: 11), TableColumn("DURATION", width: 8, alignment: .right),
+            TableColumn("COST", width: 7, alignment: .right), TableColumn("PROMPT", width: 12, growth: 3),
+        ]
+        let rows = entries.map { entry in
+            PanelRow(
+                [
+                    TimeText.clock(entry.endedAt, now: now, timeZone: timeZone), user(entry.username, entry.userID),
+                    entry.outcome.rawValue, TimeText.duration(seconds: entry.durationSeconds),
+                    entry.costUSD.map(DollarText.cost) ?? "-", entry.promptExcerpt,
+                ],
+                style: entry.outcome == .ok ? .normal : .warning)
+        }
+        return PanelTable(columns: columns, rows: rows, emptyNote: "No finished jobs yet.")
     }
 
     static func locks(_ locks: [LockStatus], now: Date, timeZone: TimeZone) -> PanelTable {

@@ -1,9 +1,10 @@
-/// How the dashboard's rows are shared out: one header line, notices, the four panels (a title line, a column
+/// How the dashboard's rows are shared out: one header line, notices, the five panels (a title line, a column
 /// heading and their rows each), blank filler, the footer and the status line.
 ///
 /// Every panel shows at least one row. The rest goes round-robin to the panels that have more rows to show, in the
-/// order Jobs, Denied attempts, Rate limits, Locks, so a flood of denied attempts cannot push the jobs off the
-/// screen; what nobody needs is left blank at the bottom, so panels keep their place while the lists are short.
+/// order Jobs, Denied attempts, History, Rate limits, Locks, so a flood of denied attempts or a long history cannot
+/// push the jobs off the screen; what nobody needs is left blank at the bottom, so panels keep their place while the
+/// lists are short.
 public struct ScreenLayout: Sendable, Hashable {
     /// Notice lines shown under the header (notices beyond the space are left out).
     public var noticeLines: Int
@@ -16,7 +17,7 @@ public struct ScreenLayout: Sendable, Hashable {
     static let fixedLines = 3
     /// Title line and column heading.
     static let panelChrome = 2
-    private static let fillOrder: [Panel] = [.jobs, .denied, .rateLimits, .locks]
+    private static let fillOrder: [Panel] = [.jobs, .denied, .history, .rateLimits, .locks]
 
     /// - Parameters:
     ///   - rows: the screen's height, at least ``TerminalSize/minimum``'s.

@@ -59,6 +59,8 @@ extension ScreenRenderer {
             ("Ctrl-L", "repaint the screen"),
         ]
         let notes = [
+            "Panels: jobs, rate limits (with each user's cost today), denied attempts,",
+            "history (the last finished jobs: when, user, outcome, duration, cost, prompt), locks.",
             "Socket: \(screen.socketPath)",
             "Polled every \(TimeText.interval(screen.pollInterval)). Press any key to close.",
         ]

@@ -7,6 +7,7 @@ extension SnapshotResponse {
         case .jobs: jobs.count
         case .rateLimits: rateLimits.count
         case .denied: denied.count
+        case .history: history.count
         case .locks: status.locks.count
         }
     }

@@ -11,7 +11,8 @@ public struct TerminalSize: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(columns)×\(rows)" }
 
     /// The smallest screen the console lays its panels out on; below it, it asks for a bigger window.
-    public static let minimum = TerminalSize(columns: 50, rows: 15)
+    /// Five panels of a title, a heading and one row each, with the header, footer and status line.
+    public static let minimum = TerminalSize(columns: 50, rows: 18)
 
     public var isUsable: Bool { columns >= Self.minimum.columns && rows >= Self.minimum.rows }
 }

@@ -49,7 +49,7 @@ public struct AdminClient: Sendable {
     ///   lists stay in force).
     public func reload() async throws -> ReloadResponse { try await fetch(.reload) }
 
-    /// `GET /v1/snapshot`: status, jobs, rate limits and denied records in one answer.
+    /// `GET /v1/snapshot`: status, jobs, rate limits, denied records and recent history in one answer.
     public func snapshot() async throws -> SnapshotResponse { try await fetch(.snapshot) }
 
     /// `GET /v1/approvals`: tool requests waiting for an answer.
@@ -66,6 +66,12 @@ public struct AdminClient: Sendable {
     public func approvalHistory(limit: Int? = nil) async throws -> ApprovalHistoryResponse {
         try await fetch(.approvalHistory(limit: limit))
     }
+    /// `GET /v1/history`: finished jobs, the most recently ended first.
+    /// - Parameter limit: how many jobs (1…1000); nil for the daemon's default of 50.
+    public func history(limit: Int? = nil) async throws -> HistoryResponse { try await fetch(.history(limit: limit)) }
+
+    /// `GET /metrics`: the daemon's metrics in the Prometheus text format.
+    public func metrics() async throws -> String { String(decoding: try await raw(.metrics), as: UTF8.self) }
 
     /// Sends `endpoint` and returns the daemon's 2xx body unchanged, for `--json`.
     /// - Throws: ``AdminClientError`` (a 4xx/5xx answer is ``AdminClientError/refused(status:message:)``), or

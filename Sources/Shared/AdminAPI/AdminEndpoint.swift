@@ -17,10 +17,15 @@ public enum AdminEndpoint: Sendable, Hashable {
     /// `GET /v1/approvals/history`; `limit` nil lets the daemon apply its default.
     case approvalHistory(limit: Int?)
 
+    /// `limit` nil lets the daemon apply its default (``HistoryResponse/defaultLimit``).
+    case history(limit: Int?)
+    /// `GET /metrics`: Prometheus text, not JSON.
+    case metrics
+
     public var method: HTTPMethod {
         switch self {
         case .kill, .reload, .decide: .post
-        case .status, .jobs, .rateLimits, .denied, .snapshot, .approvals, .approvalHistory: .get
+        case .status, .jobs, .rateLimits, .denied, .snapshot, .approvals, .approvalHistory, .history, .metrics: .get
         }
     }
 
@@ -47,6 +52,9 @@ public enum AdminEndpoint: Sendable, Hashable {
         case .decide(let id, _): "/v1/approvals/\(Self.pathSegment(id))"
         case .approvalHistory(let limit?): "/v1/approvals/history?limit=\(limit)"
         case .approvalHistory(nil): "/v1/approvals/history"
+        case .history(let limit?): "/v1/history?limit=\(limit)"
+        case .history(nil): "/v1/history"
+        case .metrics: "/metrics"
         }
     }
 

@@ -14,10 +14,12 @@ public struct RateLimitInfo: Codable, Sendable, Equatable {
     public var resetInSeconds: Int
     /// Prompts rejected since the user's window was last empty.
     public var rejected: Int
+    /// What the user's claude runs cost today (UTC), in US dollars (SPEC §16).
+    public var costTodayUSD: Double
 
     public init(
         platform: Platform, userID: String, username: String? = nil, used: Int, limit: Int, windowSeconds: Double,
-        resetInSeconds: Int, rejected: Int
+        resetInSeconds: Int, rejected: Int, costTodayUSD: Double = 0
     ) {
         self.platform = platform
         self.userID = userID
@@ -27,6 +29,7 @@ public struct RateLimitInfo: Codable, Sendable, Equatable {
         self.windowSeconds = windowSeconds
         self.resetInSeconds = resetInSeconds
         self.rejected = rejected
+        self.costTodayUSD = costTodayUSD
     }
 
     enum CodingKeys: String, CodingKey {
@@ -38,6 +41,21 @@ public struct RateLimitInfo: Codable, Sendable, Equatable {
         case windowSeconds = "window_seconds"
         case resetInSeconds = "reset_in_seconds"
         case rejected
+        case costTodayUSD = "cost_today_usd"
+    }
+
+    /// Accepts rows without `cost_today_usd` (daemons before it existed): the cost then reads 0.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        platform = try container.decode(Platform.self, forKey: .platform)
+        userID = try container.decode(String.self, forKey: .userID)
+        username = try container.decodeIfPresent(String.self, forKey: .username)
+        used = try container.decode(Int.self, forKey: .used)
+        limit = try container.decode(Int.self, forKey: .limit)
+        windowSeconds = try container.decode(Double.self, forKey: .windowSeconds)
+        resetInSeconds = try container.decode(Int.self, forKey: .resetInSeconds)
+        rejected = try container.decode(Int.self, forKey: .rejected)
+        costTodayUSD = try container.decodeIfPresent(Double.self, forKey: .costTodayUSD) ?? 0
     }
 
     // Written by hand so a missing value is an explicit `null`: every key of SPEC §6 is always present.
@@ -51,5 +69,6 @@ public struct RateLimitInfo: Codable, Sendable, Equatable {
         try container.encode(windowSeconds, forKey: .windowSeconds)
         try container.encode(resetInSeconds, forKey: .resetInSeconds)
         try container.encode(rejected, forKey: .rejected)
+        try container.encode(costTodayUSD, forKey: .costTodayUSD)
     }
 }

@@ -39,6 +39,8 @@ extension Settings {
             V.transcriptionModel: transcriptionModel,
             V.maxVoiceSeconds: String(maxVoiceSeconds),
             V.maxUploadBytes: String(maxUploadBytes),
+            V.userDailyBudgetUSD: userDailyBudgetUSD > 0 ? DollarText.amount(userDailyBudgetUSD) : "0 (no budget)",
+            V.metricsListen: metricsListen?.description ?? "(not set)",
         ]
         return V.all.map { name in
             let source = name == V.transcriptionAPIKey && keyFromOpenAI ? sources[V.openAIAPIKey] : sources[name]

@@ -53,6 +53,10 @@ public struct Settings: Sendable {
     public var maxVoiceSeconds: Int
     /// `MAX_UPLOAD_BYTES`: the largest file (or voice note) taken from a chat.
     public var maxUploadBytes: Int
+    /// `USER_DAILY_BUDGET_USD`: a user's claude cost per UTC day beyond which prompts are refused; 0 means none.
+    public var userDailyBudgetUSD: Double
+    /// `METRICS_LISTEN`: where an extra TCP listener serves `/metrics`; nil for none.
+    public var metricsListen: MetricsListenAddress?
     /// Where each variable's effective value came from, keyed by variable name.
     public var sources: [String: SettingValueSource]
     /// The env file that was read, if any.

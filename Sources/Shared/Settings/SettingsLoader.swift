@@ -78,6 +78,8 @@ public enum SettingsLoader {
         let sandbox = parseSandbox(&parser, home: layers.value("HOME")?.value)
         let approvalTimeout = parser.seconds(V.approvalTimeout, default: 300, allowZero: false)
         let media = parseMedia(&parser)
+        let dailyBudget = parser.dollars(V.userDailyBudgetUSD, default: 0)
+        let metricsListen = parseMetricsListen(&parser)
 
         let telegramEnabled = channels.telegram && telegramToken != nil
         let slackEnabled = channels.slack && slackBot != nil && slackApp != nil
@@ -109,7 +111,8 @@ public enum SettingsLoader {
             transcriptionAPIURL: media.transcriptionURL, transcriptionAPIKey: media.transcriptionKey,
             transcriptionModel: media.transcriptionModel, voiceNotesEnabled: media.voiceNotesEnabled,
             maxVoiceSeconds: media.maxVoiceSeconds, maxUploadBytes: media.maxUploadBytes,
-            sources: parser.sources, envFilePath: layers.filePath)
+            userDailyBudgetUSD: dailyBudget, metricsListen: metricsListen, sources: parser.sources,
+            envFilePath: layers.filePath)
         settings.approvalTimeout = approvalTimeout
         return settings
     }

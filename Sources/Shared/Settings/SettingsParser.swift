@@ -57,6 +57,21 @@ struct SettingsParser {
         return value
     }
 
+    /// An amount of US dollars ≥ 0.
+    mutating func dollars(_ name: String, default fallback: Double) -> Double {
+        let rule = "an amount of US dollars ≥ 0, e.g. 5 or 0.50 (0 means none)"
+        guard let text = string(name) else { return fallback }
+        guard let value = Double(text.hasPrefix("$") ? String(text.dropFirst()) : text), value.isFinite else {
+            report(name, value: text, problem: "not a number", expected: rule)
+            return fallback
+        }
+        guard value >= 0 else {
+            report(name, value: text, problem: "out of range", expected: rule)
+            return fallback
+        }
+        return value
+    }
+
     mutating func boolean(_ name: String, default fallback: Bool) -> Bool {
         guard let text = string(name) else { return fallback }
         switch text.lowercased() {

@@ -35,6 +35,8 @@ public enum SettingsVariable {
     public static let maxUploadBytes = "MAX_UPLOAD_BYTES"
     /// Not a setting of its own: what `TRANSCRIPTION_API_KEY` falls back to, so an operator's usual OpenAI key works.
     public static let openAIAPIKey = "OPENAI_API_KEY"
+    public static let userDailyBudgetUSD = "USER_DAILY_BUDGET_USD"
+    public static let metricsListen = "METRICS_LISTEN"
 
     public static let all = [
         telegramBotToken, allowedUserIDs, slackBotToken, slackAppToken, slackAllowedUserIDs, rateLimitRequests,
@@ -42,7 +44,7 @@ public enum SettingsVariable {
         mcpConfigPath, maxConcurrentJobs, maxQueuedPerChat, offlineMessageMaxAge, telegramAPIBaseURL, slackAPIBaseURL,
         stateDirectory, adminSocket, lockDirectory, logLevel, jobSandbox, jobSandboxRW, jobSandboxHide,
         jobEnvPassthrough, approvalTimeout, transcriptionAPIURL, transcriptionAPIKey, transcriptionModel, maxVoiceSeconds,
-        maxUploadBytes,
+        maxUploadBytes, userDailyBudgetUSD, metricsListen,
     ]
 
     public static let secretNames: Set<String> = [

@@ -43,7 +43,8 @@ struct AdminJobPeerTests {
             let url = "http://localhost"
             let socket = ["--unix-socket", running.socketPath]
             for request in [[url + "/v1/status"], [url + "/v1/snapshot"], ["-X", "POST", url + "/v1/jobs/j1/kill"],
-                            ["-X", "POST", url + "/v1/reload"], [url + "/v1/nothing"]] {
+                            ["-X", "POST", url + "/v1/reload"], [url + "/v1/history"], [url + "/metrics"],
+                            [url + "/v1/nothing"]] {
                 let answer = try await runCurl(socket + request)
                 #expect(answer.status == "403", "\(request)")
                 #expect(answer.body == Self.refusal, "\(request)")

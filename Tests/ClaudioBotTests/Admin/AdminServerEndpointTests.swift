@@ -42,10 +42,15 @@ struct AdminServerEndpointTests {
             #expect(try await client.reload() == FakeAdminBackend.reloadAnswer)
             #expect(try await client.snapshot() == SnapshotResponse(
                 status: FakeAdminBackend.statusAnswer, jobs: FakeAdminBackend.jobsAnswer.jobs,
-                rateLimits: FakeAdminBackend.rateLimitsAnswer.rateLimits, denied: [FakeAdminBackend.deniedRecord]))
+                rateLimits: FakeAdminBackend.rateLimitsAnswer.rateLimits, denied: [FakeAdminBackend.deniedRecord],
+                history: [FakeAdminBackend.historyEntry]))
+            #expect(try await client.history() == HistoryResponse(jobs: [FakeAdminBackend.historyEntry]))
+            #expect(try await client.history(limit: 3).jobs.count == 1)
+            #expect(try await client.metrics() == FakeAdminBackend.metricsAnswer)
         }
         // The default limit, the explicit one, then the snapshot's default.
         #expect(await backend.deniedLimits == [50, 7, 50])
+        #expect(await backend.historyLimits == [SnapshotResponse.historyRowLimit, 50, 3])
     }
 
     @Test("raw returns the daemon's JSON body unchanged")
@@ -85,10 +90,22 @@ struct AdminServerEndpointTests {
     @Test("a limit outside 1…1000 or not a number is a 400", arguments: ["0", "1001", "abc", "-5", ""])
     func badDeniedLimit(limit: String) async throws {
         try await withServer { _, running async throws in
-            let response = try await send(.get, "/v1/denied?limit=\(limit)", to: running.socketPath)
-            #expect(response.statusCode == 400)
-            let body = try AdminJSON.decoder.decode(APIErrorBody.self, from: response.body)
-            #expect(body.error.contains("limit must be an integer from 1 to 1000"))
+            for endpoint in ["denied", "history"] {
+                let response = try await send(.get, "/v1/\(endpoint)?limit=\(limit)", to: running.socketPath)
+                #expect(response.statusCode == 400)
+                let body = try AdminJSON.decoder.decode(APIErrorBody.self, from: response.body)
+                #expect(body.error.contains("limit must be an integer from 1 to 1000"))
+            }
+        }
+    }
+
+    @Test("/metrics answers the Prometheus text as text/plain version 0.0.4")
+    func metricsText() async throws {
+        try await withServer { _, running async throws in
+            let response = try await send(.get, "/metrics", to: running.socketPath)
+            #expect(response.statusCode == 200)
+            #expect(response.headers["Content-Type"] == "text/plain; version=0.0.4; charset=utf-8")
+            #expect(String(decoding: response.body, as: UTF8.self) == FakeAdminBackend.metricsAnswer)
         }
     }
 
@@ -145,5 +162,7 @@ private struct FailingAdminBackend: AdminBackend {
     func kill(jobID: String) throws -> KillResponse? { throw Failure() }
     func rateLimits() throws -> RateLimitsResponse { throw Failure() }
     func denied(limit: Int) throws -> DeniedResponse { throw Failure() }
+    func history(limit: Int) throws -> HistoryResponse { throw Failure() }
+    func metrics() throws -> String { throw Failure() }
     func reload() throws -> ReloadResponse { throw Failure() }
 }

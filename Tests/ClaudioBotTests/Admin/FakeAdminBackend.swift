@@ -4,7 +4,7 @@ import Shared
 @testable import ClaudioBot
 
 /// An `AdminBackend` answering fixed values; it knows one job (`j1`), can be told to reject reloads, and records
-/// the `limit` of each denied query.
+/// the `limit` of each denied and history query.
 actor FakeAdminBackend: AdminBackend {
     static let startedAt = Date(timeIntervalSince1970: 1_767_225_600)
 
@@ -44,8 +44,17 @@ actor FakeAdminBackend: AdminBackend {
         telegram: TelegramAllowlistSummary(size: 3, source: .file),
         slack: SlackAllowlistSummary(size: 0, allowAll: true, source: .file))
 
+    static let historyEntry = JobHistoryEntry(
+        origin: JobOrigin(
+            id: "j0", platform: .telegram, chatID: "-1001234567890", userID: "9007199254740993", username: "ana",
+            promptExcerpt: "fix the tests"),
+        startedAt: startedAt, endedAt: startedAt.addingTimeInterval(42), outcome: .ok, exitCode: 0, costUSD: 0.0123,
+        toolsUsed: ["Read", "Bash"])
+    static let metricsAnswer = "# TYPE claudio_up gauge\nclaudio_up 1.0\n"
+
     private var reloadFailure: AdminReloadError?
     private(set) var deniedLimits: [Int] = []
+    private(set) var historyLimits: [Int] = []
 
     init(reloadFailure: AdminReloadError? = nil) {
         self.reloadFailure = reloadFailure
@@ -65,6 +74,13 @@ actor FakeAdminBackend: AdminBackend {
         deniedLimits.append(limit)
         return DeniedResponse(denied: [Self.deniedRecord])
     }
+
+    func history(limit: Int) -> HistoryResponse {
+        historyLimits.append(limit)
+        return HistoryResponse(jobs: [Self.historyEntry])
+    }
+
+    func metrics() -> String { Self.metricsAnswer }
 
     func reload() throws -> ReloadResponse {
         if let reloadFailure { throw reloadFailure }

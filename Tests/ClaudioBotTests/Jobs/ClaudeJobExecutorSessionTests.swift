@@ -60,7 +60,7 @@ struct ClaudeJobExecutorSessionTests {
             return true
         }
         executor.onFinished = { _ in note.yield("finished, answered: \(await replier.lastOutcomeText ?? "-")") }
-        executor.onDiscarded = { _ in note.yield("discarded, chat told: \(await !replier.log.isEmpty)") }
+        executor.onDiscarded = { _, _ in note.yield("discarded, chat told: \(await !replier.log.isEmpty)") }
         _ = await executor.execute(job)
         #expect(await events.next() == "starting, claude not started")
         #expect(await events.next() == "finished, answered: done after progress")

@@ -112,7 +112,7 @@ struct PromptIntakeStoreTests {
             let store = try await StateStore.open(stateDirectory: root)
             try await store.storePrompt(StoreFixtures.prompt("j1", platform: .slack))
             let entry = StoreFixtures.job("j1", endedAt: 1_700_000_050, outcome: .ok, exitCode: 0, cost: 0.01)
-            await store.finishPrompt(jobID: "j1", recording: entry)
+            await store.finishPrompt(jobID: "j1", recording: JobHistoryRecord(entry))
             #expect(await store.storedPrompts(on: .slack).isEmpty)
             #expect(await store.recentJobs(limit: 5) == [entry])
             let rows = try await TemporaryStateDirectory.inspect(store.path) { db in

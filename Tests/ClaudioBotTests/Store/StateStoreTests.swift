@@ -146,10 +146,11 @@ struct StateStoreTests {
         }
     }
 
-    @Test("job history rows round-trip with outcome, exit code and cost, newest first, across a reopen")
+    @Test("job history rows round-trip with outcome, exit code, cost and tools, newest first, across a reopen")
     func jobHistoryRoundTrips() async throws {
         try await TemporaryStateDirectory.with { root in
-            let ok = StoreFixtures.job("j1", endedAt: 1_700_000_010.25, outcome: .ok, exitCode: 0, cost: 0.0123)
+            let ok = StoreFixtures.job(
+                "j1", endedAt: 1_700_000_010.25, outcome: .ok, exitCode: 0, cost: 0.0123, tools: ["Read", "Bash"])
             let timeout = StoreFixtures.job("j2", endedAt: 1_700_000_020.5, outcome: .timeout, exitCode: nil, cost: nil)
             let killed = StoreFixtures.job("j3", endedAt: 1_700_000_030.75, outcome: .killed, exitCode: nil, cost: 0.5)
 

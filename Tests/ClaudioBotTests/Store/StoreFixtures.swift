@@ -10,7 +10,8 @@ enum StoreFixtures {
         endedAt: Double,
         outcome: JobOutcomeKind,
         exitCode: Int32?,
-        cost: Double?
+        cost: Double?,
+        tools: [String] = []
     ) -> JobHistoryEntry {
         JobHistoryEntry(
             origin: JobOrigin(
@@ -20,7 +21,8 @@ enum StoreFixtures {
             endedAt: Date(timeIntervalSince1970: endedAt),
             outcome: outcome,
             exitCode: exitCode,
-            costUSD: cost
+            costUSD: cost,
+            toolsUsed: tools
         )
     }
 

@@ -64,9 +64,9 @@ actor MemoryPromptIntakeStore: PromptIntakeStore {
         append(.running(jobID))
     }
 
-    func finishPrompt(jobID: String, recording history: JobHistoryEntry?) {
+    func finishPrompt(jobID: String, recording history: JobHistoryRecord?) {
         rows.removeAll { $0.jobID == jobID }
-        append(.finished(jobID, history?.outcome))
+        append(.finished(jobID, history?.entry.outcome))
     }
 
     func storedPrompts(on platform: Platform) -> [StoredPrompt] {

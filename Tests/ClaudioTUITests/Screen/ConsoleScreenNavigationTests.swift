@@ -31,7 +31,8 @@ struct ConsoleScreenNavigationTests {
 
     @Test("a long jobs list scrolls to keep the selection visible; PgDn, PgUp, Home and End jump")
     func scrolling() throws {
-        var screen = SnapshotFixtures.screen(SnapshotFixtures.snapshot(jobs: Self.jobs(30)))
+        // 27 rows: five panels' chrome and one row each leave the jobs ten.
+        var screen = SnapshotFixtures.screen(SnapshotFixtures.snapshot(jobs: Self.jobs(30)), rows: 27)
         let visible = screen.layout.visibleRows(of: .jobs)
         #expect(visible == 10)
         #expect(screen.renderedText.contains { $0.contains(" Jobs (30) ") && $0.contains("1–10 of 30") })
@@ -71,15 +72,15 @@ struct ConsoleScreenNavigationTests {
         #expect(screen.rendered.selectedRows.isEmpty)
     }
 
-    @Test("Tab visits Jobs, Rate limits, Denied attempts, Locks and back; Shift-Tab goes the other way")
+    @Test("Tab visits Jobs, Rate limits, Denied attempts, History, Locks and back; Shift-Tab goes the other way")
     func focusOrder() {
         var screen = SnapshotFixtures.screen(SnapshotFixtures.snapshot())
         var visited: [Panel] = [screen.state.focus]
-        for _ in 0..<4 {
+        for _ in 0..<5 {
             screen.press(.tab)
             visited.append(screen.state.focus)
         }
-        #expect(visited == [.jobs, .rateLimits, .denied, .locks, .jobs])
+        #expect(visited == [.jobs, .rateLimits, .denied, .history, .locks, .jobs])
         screen.press(.backTab)
         #expect(screen.state.focus == .locks)
     }

@@ -14,9 +14,10 @@ struct ScreenRendererTests {
         rateLimits: [
             RateLimitInfo(
                 platform: .telegram, userID: "1001", username: "alice", used: 4, limit: 10, windowSeconds: 60,
-                resetInSeconds: 42, rejected: 0)
+                resetInSeconds: 42, rejected: 0, costTodayUSD: 0.03)
         ],
-        denied: [SnapshotFixtures.denied(3)])
+        denied: [SnapshotFixtures.denied(3)],
+        history: [SnapshotFixtures.finished(4, outcome: .timeout)])
 
     /// Where `needle` starts on `line`, in display columns.
     static func column(of needle: String, in line: String) -> Int? {
@@ -25,7 +26,7 @@ struct ScreenRendererTests {
     }
 
     @Test("every line is exactly the terminal's width and there are exactly as many lines as rows",
-          arguments: [(80, 24), (120, 40), (50, 15), (200, 60)])
+          arguments: [(80, 24), (120, 40), (50, 18), (200, 60)])
     func exactSize(columns: Int, rows: Int) {
         let screen = SnapshotFixtures.screen(Self.busy, columns: columns, rows: rows)
         let lines = screen.rendered
@@ -33,14 +34,14 @@ struct ScreenRendererTests {
         for line in lines { #expect(line.width == columns, "\(line.text)") }
     }
 
-    @Test("80×24: header, the four panels in order, footer and status line")
+    @Test("80×24: header, the five panels in order, footer and status line")
     func layout80x24() throws {
         let text = SnapshotFixtures.screen(Self.busy).renderedText
         let header = text[0]
         for part in ["Claudio 0.1.0", "pid 4242", "up 3m05s", "● telegram", "○ slack", "jobs 2/3 +1 queued"] {
             #expect(header.contains(part), "\(part) missing from \(header)")
         }
-        let titles = ["Jobs (3)", "Rate limits (1)", "Denied attempts (1)", "Locks (1)"].map { title in
+        let titles = ["Jobs (3)", "Rate limits (1)", "Denied attempts (1)", "History (1)", "Locks (1)"].map { title in
             text.firstIndex { $0.contains(" \(title) ") }
         }
         #expect(titles.allSatisfy { $0 != nil })
@@ -49,7 +50,8 @@ struct ScreenRendererTests {
         #expect(text[23].trimmingCharacters(in: .whitespaces).isEmpty)
 
         #expect(text.contains { $0.contains("ID") && $0.contains("PLATFORM") && $0.contains("PROMPT") })
-        #expect(text.contains { $0.contains("@alice") && $0.contains("4/10") && $0.contains("42s") })
+        #expect(text.contains { $0.contains("@alice") && $0.contains("4/10") && $0.contains("42s") && $0.contains("$0.0300") })
+        #expect(text.contains { $0.contains("@bob") && $0.contains("timeout") && $0.contains("2m05s") && $0.contains("$0.0123") })
         #expect(text.contains { $0.contains("15:05:40") && $0.contains("not_allowed") && $0.contains("@mallory3") })
         #expect(text.contains { $0.contains("/tmp/telegram_claude_bot.lock") && $0.contains("yes") })
     }
@@ -76,7 +78,7 @@ struct ScreenRendererTests {
         let emoji = try #require(text.first { $0.hasPrefix(" k3f9-2 ") })
         #expect(emoji.contains("deploy 🚀 the thing"))
         #expect(screen.layout.visibleRows(of: .jobs) == 3)
-        #expect(screen.layout.fillerLines == 40 - 3 - 8 - 3 - 1 - 1 - 1)
+        #expect(screen.layout.fillerLines == 40 - 3 - 10 - 3 - 1 - 1 - 1 - 1)
         #expect(text[38].contains("PgUp/PgDn page"))
     }
 
@@ -108,7 +110,7 @@ struct ScreenRendererTests {
         #expect(!sandboxed.contains { $0.text.contains("UNSANDBOXED") })
     }
 
-    @Test("a terminal below 50×15 gets a request for a bigger one")
+    @Test("a terminal below 50×18 gets a request for a bigger one")
     func tooSmall() {
         let text = SnapshotFixtures.screen(Self.busy, columns: 40, rows: 10).renderedText
         #expect(text.count == 10)

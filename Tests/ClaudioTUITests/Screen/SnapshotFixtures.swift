@@ -50,11 +50,21 @@ enum SnapshotFixtures {
             excerpt: "let me in", count: number)
     }
 
+    /// A job that ended a minute before `now` after 2m05s, costing $0.0123.
+    static func finished(_ number: Int, outcome: JobOutcomeKind = .ok, username: String = "bob") -> JobHistoryEntry {
+        JobHistoryEntry(
+            origin: JobOrigin(
+                id: "h\(number)", platform: .telegram, chatID: "200", userID: "\(2000 + number)", username: username,
+                promptExcerpt: "summarise the logs"),
+            startedAt: now.addingTimeInterval(-185), endedAt: now.addingTimeInterval(-60), outcome: outcome,
+            exitCode: outcome == .ok ? 0 : nil, costUSD: 0.0123, toolsUsed: ["Read"])
+    }
+
     static func snapshot(
         jobs: [JobInfo] = [], rateLimits: [RateLimitInfo] = [], denied: [DeniedRecord] = [],
-        status: StatusResponse = status()
+        history: [JobHistoryEntry] = [], status: StatusResponse = status()
     ) -> SnapshotResponse {
-        SnapshotResponse(status: status, jobs: jobs, rateLimits: rateLimits, denied: denied)
+        SnapshotResponse(status: status, jobs: jobs, rateLimits: rateLimits, denied: denied, history: history)
     }
 
     static func screen(

@@ -28,5 +28,10 @@ enum AdminAPISamples {
     static let reload = ReloadResponse(
         telegram: TelegramAllowlistSummary(size: 3, source: .file),
         slack: SlackAllowlistSummary(size: 0, allowAll: true, source: .environment))
-    static let snapshot = SnapshotResponse(status: status, jobs: [job], rateLimits: [rateLimit], denied: [denied])
+    static let history = JobHistoryEntry(
+        origin: JobOrigin(id: "j0", platform: .slack, chatID: "C1", userID: "U123", promptExcerpt: "refactor"),
+        startedAt: startedAt, endedAt: startedAt.addingTimeInterval(42), outcome: .timeout,
+        toolsUsed: ["Read", "Bash", "Edit"])
+    static let snapshot = SnapshotResponse(
+        status: status, jobs: [job], rateLimits: [rateLimit], denied: [denied], history: [history])
 }

@@ -71,6 +71,7 @@ struct AdminAPIShapeTests {
         #expect(try keys(RateLimitsResponse(rateLimits: [])) == ["rate_limits"])
         #expect(try keys(AdminAPISamples.rateLimit) == [
             "platform", "user_id", "username", "used", "limit", "window_seconds", "reset_in_seconds", "rejected",
+            "cost_today_usd",
         ])
         #expect(try keys(DeniedResponse(denied: [])) == ["denied"])
         #expect(try keys(AdminAPISamples.denied) == [
@@ -95,7 +96,8 @@ struct AdminAPIShapeTests {
     @Test("snapshot bundles status with the jobs, rate-limit and denied arrays")
     func snapshotKeys() throws {
         let snapshot = try object(AdminAPISamples.snapshot)
-        #expect(Set(snapshot.keys) == ["status", "jobs", "rate_limits", "rate_limits_total", "denied"])
+        #expect(Set(snapshot.keys) == ["status", "jobs", "rate_limits", "rate_limits_total", "denied", "history"])
+        #expect((snapshot["history"] as? [Any])?.count == 1)
         #expect((snapshot["jobs"] as? [Any])?.count == 1)
         #expect((snapshot["rate_limits"] as? [Any])?.count == 1)
         #expect(snapshot["rate_limits_total"] as? Int == 1)
@@ -111,6 +113,34 @@ struct AdminAPIShapeTests {
         let decoded = try AdminJSON.decoder.decode(SnapshotResponse.self, from: data)
         #expect(decoded.rateLimitsTotal == decoded.rateLimits.count)
         #expect(decoded == AdminAPISamples.snapshot)
+    }
+
+    @Test("an older daemon's snapshot (no history) and rate-limit rows (no cost) still decode")
+    func olderDaemonAnswers() throws {
+        var fields = try object(AdminAPISamples.snapshot)
+        fields["history"] = nil
+        var rows = try #require(fields["rate_limits"] as? [[String: Any]])
+        rows[0]["cost_today_usd"] = nil
+        fields["rate_limits"] = rows
+        let decoded = try AdminJSON.decoder.decode(
+            SnapshotResponse.self, from: try JSONSerialization.data(withJSONObject: fields))
+        #expect(decoded.history.isEmpty)
+        #expect(decoded.rateLimits.first?.costTodayUSD == 0)
+    }
+
+    @Test("history rows carry SPEC §16's keys: duration from the two times, tools in order, nulls present")
+    func historyKeys() throws {
+        #expect(try keys(HistoryResponse(jobs: [])) == ["jobs"])
+        let row = try object(AdminAPISamples.history)
+        #expect(Set(row.keys) == [
+            "id", "platform", "chat_id", "user_id", "username", "started_at", "ended_at", "duration_seconds", "outcome",
+            "exit_code", "cost_usd", "prompt_excerpt", "tools_used",
+        ])
+        #expect(row["duration_seconds"] as? Double == 42)
+        #expect(row["tools_used"] as? [String] == ["Read", "Bash", "Edit"])
+        #expect(row["exit_code"] is NSNull && row["cost_usd"] is NSNull && row["username"] is NSNull)
+        #expect(row["outcome"] as? String == "timeout")
+        #expect(try roundTrips(HistoryResponse(jobs: [AdminAPISamples.history])))
     }
 
     @Test("errors are {\"error\": message}")
@@ -144,5 +174,8 @@ struct AdminAPIShapeTests {
         #expect(AdminEndpoint.kill(jobID: "a").method == .post)
         #expect(AdminEndpoint.reload.method == .post)
         #expect(AdminEndpoint.snapshot.method == .get)
+        #expect(AdminEndpoint.history(limit: nil).path == "/v1/history")
+        #expect(AdminEndpoint.history(limit: 5).path == "/v1/history?limit=5")
+        #expect(AdminEndpoint.metrics.path == "/metrics" && AdminEndpoint.metrics.method == .get)
     }
 }

@@ -84,12 +84,12 @@ final class SlackChannel: ChatChannel {
                 logger.info("Slack: signed in as bot user \(identity.userID) in team \(identity.team ?? "?") (\(team))")
                 return identity
             } catch let error as ChannelError {
-                noteError(error.description)
+                noteError(error.description, kind: .auth)
                 throw error
             } catch {
                 if Task.isCancelled { return nil }
                 let delay = backoff.nextDelay()
-                noteError("\(error)")
+                noteError("\(error)", kind: (error as? SlackAPIError)?.metricKind ?? .network)
                 logger.warning("Slack auth.test failed: \(error); retrying in \(delay)")
                 guard (try? await context.clock.sleep(for: delay)) != nil else { return nil }
             }
@@ -120,17 +120,17 @@ final class SlackChannel: ChatChannel {
                     logger.warning("Slack closed the connection (\(reason)); reconnecting")
                     delay = backoff.nextDelay()
                 case nil:
-                    noteError("the Socket Mode connection dropped")
+                    noteError("the Socket Mode connection dropped", kind: .disconnected)
                     delay = backoff.nextDelay()
                     logger.warning("the Socket Mode connection dropped; reconnecting in \(delay ?? .zero)")
                 }
             } catch let error as ChannelError {
-                noteError(error.description)
+                noteError(error.description, kind: .auth)
                 throw error
             } catch {
                 currentHealth.withLock { $0.connected = false }
                 if Task.isCancelled { return }
-                noteError("\(error)")
+                noteError("\(error)", kind: (error as? SlackAPIError)?.metricKind ?? .network)
                 delay = backoff.nextDelay()
                 logger.warning("Slack Socket Mode: \(error); reconnecting in \(delay ?? .zero)")
             }
@@ -145,7 +145,8 @@ final class SlackChannel: ChatChannel {
         logger.info("Slack Socket Mode connected")
     }
 
-    private func noteError(_ message: String) {
+    private func noteError(_ message: String, kind: ChannelErrorKind) {
+        context.metrics.channelError(.slack, kind: kind)
         let redacted = context.http.redactor.redact(message)
         currentHealth.withLock {
             $0.lastError = redacted

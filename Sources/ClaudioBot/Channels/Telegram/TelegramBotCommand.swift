@@ -9,7 +9,8 @@ struct TelegramBotCommand: Sendable, Equatable {
         TelegramBotCommand(command: "start", description: "What this bot does"),
         TelegramBotCommand(command: "help", description: "How to use this bot"),
         TelegramBotCommand(command: "new", description: "Start a new conversation"),
-        TelegramBotCommand(command: "status", description: "CLI, workspace, your session and limits"),
+        TelegramBotCommand(command: "status", description: "CLI, workspace, your session, limits and cost today"),
+        TelegramBotCommand(command: "sessions", description: "Your last conversations in this chat"),
         TelegramBotCommand(command: "myid", description: "Your Telegram user ID"),
         TelegramBotCommand(command: "cancel", description: "Stop your running prompt"),
     ]

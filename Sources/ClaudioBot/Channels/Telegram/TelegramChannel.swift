@@ -108,6 +108,7 @@ final class TelegramChannel: ChatChannel {
     func report(_ error: TelegramAPIError, while activity: String) {
         let text = context.http.redactor.redact("\(activity): \(error)")
         logger.warning("Telegram: \(text)")
+        context.metrics.channelError(.telegram, kind: error.metricKind)
         healthState.withLock { $0 = ChannelHealth(connected: false, lastError: text, lastErrorAt: Date()) }
     }
 }

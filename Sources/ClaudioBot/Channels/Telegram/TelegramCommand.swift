@@ -1,6 +1,6 @@
 /// A bot command at the start of a message (`/new`, `/status@claudio_bot extra words`).
 enum TelegramCommand: Sendable, Equatable {
-    case start, help, new, status, myID, cancel
+    case start, help, new, status, myID, cancel, sessions
     /// A well-formed command Claudio does not offer, by its lowercased name.
     case unknown(String)
 
@@ -40,6 +40,7 @@ enum TelegramCommand: Sendable, Equatable {
         case "status": .status
         case "myid": .myID
         case "cancel": .cancel
+        case "sessions": .sessions
         default: .unknown(name)
         }
     }
@@ -57,6 +58,7 @@ extension TelegramCommand {
         case .new: .newConversation
         case .status: .status
         case .cancel: .cancel
+        case .sessions: .conversations
         case .myID: .whoAmI(withStatus: false)
         case .unknown(let name): .unknownCommand(name)
         }

@@ -13,7 +13,8 @@ enum ChatTexts {
             and its caption is the prompt.
             /new — start a new conversation
             /cancel — stop your running prompt
-            /status — CLI, workspace, your session and limits
+            /status — CLI, workspace, your session, limits and cost today
+            /sessions — your last conversations in this chat
             /myid — your Telegram user ID
             /help — this message
             """

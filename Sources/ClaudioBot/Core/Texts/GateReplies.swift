@@ -1,3 +1,5 @@
+import Shared
+
 /// The exact texts the gate answers with (SPEC §4). Users and tests rely on them word for word.
 enum GateReplies {
     static let accessDenied = "❌ Access denied — you are not authorized to use this bot."
@@ -17,5 +19,13 @@ enum GateReplies {
             ? String(Int64(windowSeconds))
             : String(windowSeconds)
         return "⏱️ Rate limit exceeded — please wait \(waitSeconds) seconds (limit: \(limit) requests per \(window) seconds)."
+    }
+
+    /// - Parameters:
+    ///   - budgetUSD: `USER_DAILY_BUDGET_USD`.
+    ///   - resetsIn: seconds until midnight UTC, shown in whole minutes rounded up (never "0h 0m" before it resets).
+    static func budgetReached(budgetUSD: Double, resetsIn: Double) -> String {
+        let minutes = max(1, Int((resetsIn / 60).rounded(.up)))
+        return "💸 Daily budget of \(DollarText.amount(budgetUSD)) reached — it resets in \(minutes / 60)h \(minutes % 60)m."
     }
 }

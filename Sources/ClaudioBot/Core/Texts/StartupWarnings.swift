@@ -24,6 +24,14 @@ enum StartupWarnings {
             + entries.map(\.description).joined(separator: ", ") + ". The rest of the list is passed."
     }
 
+    /// `METRICS_LISTEN` names an address other machines can reach: the metrics carry no secret, but they tell who
+    /// is active and how much it costs.
+    static func metricsReachable(_ address: MetricsListenAddress) -> String {
+        "METRICS_LISTEN=\(address) serves /metrics to other machines, without authentication: anyone who reaches "
+            + "that port sees Claudio's activity and costs. Listen on 127.0.0.1 (or put the port behind a firewall) "
+            + "unless a scraper elsewhere needs it."
+    }
+
     /// Every warning that applies: logged at start by the daemon and printed by `claudio check`.
     static func all(for settings: Settings, cli: ClaudeCLIInfo, isRoot: Bool, environment: [String: String])
         -> [String]
@@ -43,6 +51,9 @@ enum StartupWarnings {
         let withheld = JobEnvironment(settings: settings).withheld
         if !withheld.isEmpty {
             warnings.append(withheldPassthrough(withheld))
+        }
+        if let address = settings.metricsListen, !address.isLoopback {
+            warnings.append(metricsReachable(address))
         }
         if let problem = cli.problem {
             warnings.append(problem)

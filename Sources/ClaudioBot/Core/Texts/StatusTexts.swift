@@ -16,9 +16,15 @@ enum StatusTexts {
         return lines.joined(separator: "\n")
     }
 
+    /// "Your cost today (UTC): $0.0025", and the budget when there is one.
+    static func costLine(_ costToday: Double, budget: Double) -> String {
+        let line = "Your cost today (UTC): \(DollarText.cost(costToday))"
+        return budget > 0 ? line + " of your \(DollarText.amount(budget)) daily budget" : line
+    }
+
     static func status(
         user: ChatUser, authorized: Bool, cli: ClaudeCLIInfo, settings: Settings, sandbox: SandboxStatus,
-        session: String?, runningJobs: Int
+        session: String?, runningJobs: Int, costToday: Double
     ) -> String {
         var lines = ["📊 Claudio status"]
         if let version = cli.version {
@@ -39,6 +45,7 @@ enum StatusTexts {
         lines.append("Jobs running: \(runningJobs)/\(settings.maxConcurrentJobs)")
         lines.append(voiceNotes(settings))
         lines.append("Files: up to \(ByteCountText.megabytes(settings.maxUploadBytes)) MB, saved in the workspace's uploads/")
+        lines.append(costLine(costToday, budget: settings.userDailyBudgetUSD))
         lines.append("Your ID: \(user.id) (authorized: \(authorized ? "yes" : "no"))")
         if user.platform == .slack, settings.slackAllowsEveryone {
             lines.append("⚠️ SLACK_ALLOWED_USER_IDS is empty: every workspace member can use this bot.")

@@ -6,6 +6,8 @@
 package struct ClaudeTranscript: Sendable {
     /// Bytes of assistant text kept for the fallback answer; more would never fit in chat messages.
     package static let defaultFallbackTextLimit = 1 << 20
+    static let toolNameLimit = 100
+    static let toolNameLength = 120
 
     /// What `system`/`init` said; nil when the run never started (e.g. an unknown `--resume` ID).
     private(set) var sessionStart: ClaudeStreamEvent.SessionStart?
@@ -23,6 +25,9 @@ package struct ClaudeTranscript: Sendable {
     /// Whether assistant text beyond `fallbackTextLimit` was left out.
     private(set) var isAssistantTextTruncated = false
     private(set) var toolUseCount = 0
+    /// The tools called, each once, in the order of their first call (the history's `tools_used`); at most
+    /// `toolNameLimit` names of at most `toolNameLength` characters, since a name is whatever the stream said.
+    private(set) var toolsUsed: [String] = []
     /// Lines that were not JSON objects (tool chatter, warnings); they are skipped.
     private(set) var nonJSONLineCount = 0
 
@@ -57,8 +62,9 @@ package struct ClaudeTranscript: Sendable {
             if let id = start.sessionID { sessionID = id }
         case .assistantText(let text, let isFromSubagent):
             if !isFromSubagent { appendAssistantText(text) }
-        case .toolUse:
+        case .toolUse(let use):
             toolUseCount += 1
+            noteTool(use.name)
         case .apiRetry(let retry):
             latestAPIRetry = retry
         case .result(let runResult):
@@ -68,6 +74,12 @@ package struct ClaudeTranscript: Sendable {
             // Control requests are answered by the runner as they arrive, not kept in the transcript.
             break
         }
+    }
+
+    private mutating func noteTool(_ name: String) {
+        let name = String(name.prefix(Self.toolNameLength))
+        guard !name.isEmpty, toolsUsed.count < Self.toolNameLimit, !toolsUsed.contains(name) else { return }
+        toolsUsed.append(name)
     }
 
     private mutating func appendAssistantText(_ text: String) {

@@ -42,7 +42,7 @@ struct TelegramCommandTests {
 
     @Test("the command menu lists exactly the commands Claudio answers")
     func menu() {
-        #expect(TelegramBotCommand.menu.map(\.command) == ["start", "help", "new", "status", "myid", "cancel"])
+        #expect(TelegramBotCommand.menu.map(\.command) == ["start", "help", "new", "status", "sessions", "myid", "cancel"])
         for entry in TelegramBotCommand.menu {
             #expect(TelegramCommand.parse("/" + entry.command, botUsername: bot) != .command(.unknown(entry.command)))
         }

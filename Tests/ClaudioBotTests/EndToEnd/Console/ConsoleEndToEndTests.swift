@@ -47,7 +47,7 @@ struct ConsoleEndToEndTests {
             #expect(rows.count == 40)
             #expect(rows[0].contains("Claudio \(ClaudioVersion.current)") && rows[0].contains("jobs 0/3"))
             #expect(rows[0].contains(" telegram") && rows[0].contains("○ slack"))
-            for title in [" Jobs (0) ", " Rate limits (0) ", " Denied attempts (0) ", " Locks ("] {
+            for title in [" Jobs (0) ", " Rate limits (0) ", " Denied attempts (0) ", " History (0) ", " Locks ("] {
                 #expect(rows.contains { $0.contains(title) }, "\(title) missing:\n\(rows.joined(separator: "\n"))")
             }
             #expect(rows.contains { $0.contains("telegram_claude_bot.lock") && $0.contains("yes") })
@@ -99,6 +99,8 @@ struct ConsoleEndToEndTests {
             screen = try await console.waitForText("Killed job \(job.id) (")
             try await fake.waitForText("🛑 Stopped by the administrator", inChat: user, timeout: .seconds(20))
             try await console.waitForText(" Jobs (0) ")
+            screen = try await console.waitForText(" History (1) ")
+            #expect(screen.contains { $0.contains("@alice") && $0.contains("killed") && $0.contains("SLEEP until") })
 
             await fake.sendText("let me in", from: stranger, username: "mallory")
             screen = try await console.waitForText("@mallory")

@@ -26,6 +26,20 @@ import Testing
         #expect(transcript.latestProgress == "🔧 Bash: echo hi-from-bash && ls /")
     }
 
+    @Test("tools_used: each tool once, in the order of its first call, subagents' calls included")
+    func toolsInOrderOfFirstUse() {
+        var transcript = ClaudeTranscript()
+        func call(_ name: String, parent: String = "null") -> ArraySlice<UInt8> {
+            let line = #"{"type":"assistant","parent_tool_use_id":\#(parent),"message":{"content":[{"type":"tool_use","id":"t","name":"\#(name)","input":{}}]}}"#
+            return ArraySlice(Array(line.utf8))
+        }
+        for name in ["Read", "Bash", "Read", "Grep", "Bash"] { transcript.consume(line: call(name)) }
+        transcript.consume(line: call("WebFetch", parent: #""toolu_1""#))
+        transcript.consume(line: call("Read"))
+        #expect(transcript.toolsUsed == ["Read", "Bash", "Grep", "WebFetch"])
+        #expect(transcript.toolUseCount == 7)
+    }
+
     @Test func everyCaptureKeepsTheSessionOfItsInitLine() throws {
         for fixture in StreamJSONFixture.allCases where fixture != .resumeUnknown {
             let transcript = try fixture.transcript()
