@@ -96,7 +96,7 @@ struct AdminAPIShapeTests {
     @Test("snapshot bundles status with the jobs, rate-limit and denied arrays")
     func snapshotKeys() throws {
         let snapshot = try object(AdminAPISamples.snapshot)
-        #expect(Set(snapshot.keys) == ["status", "jobs", "rate_limits", "rate_limits_total", "denied", "history"])
+        #expect(Set(snapshot.keys) == ["status", "jobs", "rate_limits", "rate_limits_total", "denied", "history", "approvals"])
         #expect((snapshot["history"] as? [Any])?.count == 1)
         #expect((snapshot["jobs"] as? [Any])?.count == 1)
         #expect((snapshot["rate_limits"] as? [Any])?.count == 1)

@@ -8,6 +8,8 @@ struct SlackEnvelope: Sendable {
         case event(SlackEventCallback)
         /// `slash_commands`: `/claudio`, `/claudio-new`, `/claudio-status`.
         case slashCommand(SlackSlashCommand)
+        /// `interactive` / `block_actions`: a button of Claudio's questions pressed.
+        case blockAction(SlackBlockAction)
         /// Interactions and payloads Claudio does not read; acknowledged only.
         case other
     }

@@ -16,6 +16,7 @@ struct SlackEventInterpreter: Sendable {
         case .event(let callback): action(for: callback)
         case .slashCommand(let command): action(for: command)
         case .other: .ignore(reason: "\(envelope.type) envelope")
+        case .blockAction: .ignore(reason: "a button press (answered by the channel)")
         }
     }
 

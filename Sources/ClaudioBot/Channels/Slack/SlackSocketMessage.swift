@@ -49,6 +49,9 @@ enum SlackSocketMessage: Sendable {
                     switch type {
                     case "events_api":
                         (try? container.decode(SlackEventCallback.self, forKey: .payload)).map { .event($0) } ?? .other
+                    case "interactive":
+                        (try? container.decode(SlackBlockAction.self, forKey: .payload)).map { .blockAction($0) }
+                            ?? .other
                     case "slash_commands":
                         (try? container.decode(SlackSlashCommand.self, forKey: .payload)).map { .slashCommand($0) }
                             ?? .other

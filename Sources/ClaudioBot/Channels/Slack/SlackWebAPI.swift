@@ -72,6 +72,11 @@ struct SlackWebAPI: Sendable {
         _ = try await call("chat.update", token: botToken, body: try json(payload), attempts: maxSendAttempts)
     }
 
+    /// `chat.postEphemeral`: a message only `payload.user` sees (a refused button press). Tried once.
+    func postEphemeral(_ payload: SlackMessagePayload) async throws {
+        _ = try await call("chat.postEphemeral", token: botToken, body: try json(payload), attempts: 1)
+    }
+
     /// Posts to a slash command's `response_url`, which needs no token: the URL itself is the credential, so it is
     /// kept out of every error and log line.
     func respond(to responseURL: String, _ payload: SlackMessagePayload) async throws {

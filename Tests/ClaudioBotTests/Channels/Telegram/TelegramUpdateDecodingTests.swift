@@ -30,6 +30,26 @@ struct TelegramUpdateDecodingTests {
         #expect(inbound.sentAt == Date(timeIntervalSince1970: 1_700_000_000))
     }
 
+    @Test("a button press is read with who pressed, the message it was under and its data")
+    func callbackQuery() throws {
+        let decoded = try slots(
+            """
+            [{"update_id": 4, "callback_query": {"id": "q1", "chat_instance": "7",
+              "from": {"id": 42, "is_bot": false, "first_name": "A", "username": "alice"},
+              "message": {"message_id": 9, "date": 1, "chat": {"id": 42, "type": "private"}, "text": "🔐"},
+              "data": "0123456789abcdef0123456789abcdef"}},
+             {"update_id": 5, "callback_query": {"id": "q2", "from": {"id": 42}, "message": {"chat": {"id": 42}}}}]
+            """)
+        guard case .update(let press) = decoded.first, case .update(let old) = decoded.last else {
+            Issue.record("unexpected \(decoded)")
+            return
+        }
+        #expect(press.callbackQuery?.from.username == "alice")
+        #expect(press.callbackQuery?.message?.messageID == 9)
+        #expect(press.callbackQuery?.data == "0123456789abcdef0123456789abcdef")
+        #expect(old.callbackQuery?.id == "q2" && old.callbackQuery?.message == nil && old.callbackQuery?.data == nil)
+    }
+
     @Test("a sticker has no text; an edit arrives as edited_message; other update kinds carry neither")
     func otherKinds() throws {
         let decoded = try slots(
@@ -37,7 +57,7 @@ struct TelegramUpdateDecodingTests {
             [{"update_id": 1, "message": {"message_id": 1, "date": 1, "chat": {"id": 2}, "from": {"id": 2},
               "sticker": {"file_id": "x"}}},
              {"update_id": 2, "edited_message": {"message_id": 1, "date": 1, "chat": {"id": 2}, "text": "v2"}},
-             {"update_id": 3, "callback_query": {"id": "q"}}]
+             {"update_id": 3, "my_chat_member": {"date": 1}}]
             """)
         guard decoded.count == 3, case .update(let sticker) = decoded[0], case .update(let edit) = decoded[1],
             case .update(let other) = decoded[2]
@@ -47,7 +67,7 @@ struct TelegramUpdateDecodingTests {
         }
         #expect(sticker.message?.text == nil)
         #expect(edit.editedMessage?.text == "v2" && edit.message == nil)
-        #expect(other.message == nil && other.editedMessage == nil)
+        #expect(other.message == nil && other.editedMessage == nil && other.callbackQuery == nil)
     }
 
     @Test("a malformed update is skipped with its update_id and a reason; its neighbours survive")
