@@ -61,7 +61,7 @@ actor ApprovalDesk: ButtonPressHandler {
         }
         let entry = PendingApproval(
             info: makeInfo(job, tool: request.toolName, summary: summary.line, askedAt: Date()), requester: job.user,
-            replier: job.replier, control: job.control, subject: subject, markdown: markdown)
+            address: job.address, replier: job.replier, control: job.control, subject: subject, markdown: markdown)
         let id = entry.id
         let outcome = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
@@ -105,7 +105,7 @@ actor ApprovalDesk: ButtonPressHandler {
             await self.settle(id, .timedOut)
         }
         entry.control.noteWaitingQuestions(1)
-        let (replier, question, address) = (entry.replier, entry.question, entry.info.address)
+        let (replier, question, address) = (entry.replier, entry.question, entry.address)
         pending[id] = entry
         logger.info("job \(entry.info.jobID) asks to use \(entry.tool); request \(id) waits for an answer")
         Task {
@@ -267,9 +267,4 @@ actor ApprovalDesk: ButtonPressHandler {
     func jobEnded(_ jobID: String) {
         allowedForJob[jobID] = nil
     }
-}
-
-extension ApprovalInfo {
-    /// Where the request's question goes.
-    var address: ChatAddress { ChatAddress(platform: platform, chatID: chatID) }
 }

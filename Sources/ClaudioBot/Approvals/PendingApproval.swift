@@ -23,6 +23,8 @@ struct PendingApproval: Sendable {
 
     let info: ApprovalInfo
     let requester: ChatUser
+    /// The job's chat (and thread) where the question goes.
+    let address: ChatAddress
     let replier: any ChatReplier
     let control: JobControl
     let subject: Subject

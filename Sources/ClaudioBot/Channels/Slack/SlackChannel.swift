@@ -161,6 +161,10 @@ final class SlackChannel: ChatChannel {
     private func handleEnvelopes(_ envelopes: AsyncStream<SlackEnvelope>, identity: SlackIdentity) async {
         let interpreter = SlackEventInterpreter(identity: identity)
         await ChatTurns().serve(envelopes) { envelope in
+            if case .blockAction(let press) = envelope.payload {
+                answerPress(press)
+                return nil
+            }
             guard isFirstSighting(envelope) else {
                 let reason = envelope.retryReason ?? "no reason"
                 logger.info("skipped a redelivered Slack event (attempt \(envelope.retryAttempt), \(reason))")
@@ -206,6 +210,30 @@ final class SlackChannel: ChatChannel {
         let answering: any ChatReplier =
             responseURL == nil ? replier : SlackResponseReplier(api: api, responseURL: responseURL, channel: replier)
         await context.router.route(message, asking: request, replier: answering, downloader: downloader)
+    }
+
+    /// Hands a button press to the router on a task of its own (the envelope is already acknowledged); a refusal
+    /// goes to the presser alone, as an ephemeral message in the question's thread.
+    private func answerPress(_ press: SlackBlockAction) {
+        let (router, api, logger) = (context.router, api, logger)
+        Task {
+            guard let token = press.value, let channel = press.channelID else { return }
+            // Only the requester's ID is ever accepted, so the presser's workspace needs no check here.
+            let user = ChatUser(platform: .slack, id: press.userID, username: press.userName)
+            let message = press.messageTS.map {
+                PostedMessage(address: ChatAddress(platform: .slack, chatID: channel), messageID: $0)
+            }
+            let reply = await router.press(ButtonPress(token: token, user: user, message: message))
+            guard reply.isRefusal else { return }
+            do {
+                try await api.postEphemeral(
+                    SlackMessagePayload(
+                        channel: channel, text: SlackMrkdwnRenderer.escaped(reply.text), threadTS: press.threadTS,
+                        user: press.userID))
+            } catch {
+                logger.notice("could not tell Slack user \(press.userID) why their press was refused: \(error)")
+            }
+        }
     }
 
     private func isFirstSighting(_ envelope: SlackEnvelope) -> Bool {

@@ -43,6 +43,31 @@ struct SlackReplier: ChatReplier {
         }
     }
 
+    /// Posts a question in the thread as Block Kit buttons under its text.
+    func ask(_ question: ChatQuestion, to address: ChatAddress) async -> PostedMessage? {
+        let payload = SlackMessagePayload(
+            channel: address.chatID, text: SlackMrkdwnRenderer.escaped(question.markdown), threadTS: address.threadID,
+            blocks: SlackQuestionBlocks.blocks(for: question))
+        do {
+            return PostedMessage(address: address, messageID: try await api.postMessage(payload))
+        } catch {
+            logger.error("could not ask in \(address.chatID): \(error)")
+            return nil
+        }
+    }
+
+    /// Replaces a question's text and buttons (`chat.update` with the new blocks; none left once it is settled).
+    func editQuestion(_ message: PostedMessage, to question: ChatQuestion) async {
+        do {
+            try await api.updateMessage(
+                SlackMessagePayload(
+                    channel: message.address.chatID, text: SlackMrkdwnRenderer.escaped(question.markdown),
+                    ts: message.messageID, blocks: SlackQuestionBlocks.blocks(for: question)))
+        } catch {
+            logger.warning("could not update a question in \(message.address.chatID): \(error)")
+        }
+    }
+
     func deliverAnswer(
         _ markdown: String, to address: ChatAddress, replacing placeholder: PostedMessage?, documentName: String
     ) async {

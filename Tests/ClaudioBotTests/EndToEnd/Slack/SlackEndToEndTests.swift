@@ -8,9 +8,9 @@ import Testing
 @Suite("Slack through the built binary", .serialized)
 struct SlackEndToEndTests {
     /// Runs `body` with a daemon connected to a fresh fake Slack; stops the daemon by PID afterwards.
-    private static func withDaemon(
+    static func withDaemon(
         allowed: String = "U0ALICE", botToken: String = FakeSlack.botToken, appToken: String = FakeSlack.appToken,
-        waitForConnection: Bool = true,
+        waitForConnection: Bool = true, extra: [String: String] = [:],
         _ body: @escaping @Sendable (FakeSlack, DaemonProcess, FakeClaude) async throws -> Void
     ) async throws {
         try await FakeSlack.withServer { slack in
@@ -25,7 +25,7 @@ struct SlackEndToEndTests {
                 extra: [
                     "SLACK_BOT_TOKEN": botToken, "SLACK_APP_TOKEN": appToken, "SLACK_API_BASE_URL": slack.baseURL,
                     "SLACK_ALLOWED_USER_IDS": allowed,
-                ])
+                ].merging(extra) { $1 })
             let daemon = try DaemonProcess(directory: directory, environment: environment)
             do {
                 if waitForConnection {
@@ -46,7 +46,7 @@ struct SlackEndToEndTests {
     }
 
     /// The texts shown now in the thread under `ts`, once one of them satisfies `done`.
-    private static func thread(
+    static func thread(
         _ ts: String?, in channel: String, of slack: FakeSlack, until done: @escaping @Sendable (String) -> Bool
     ) async -> [String]? {
         guard let ts else { return nil }

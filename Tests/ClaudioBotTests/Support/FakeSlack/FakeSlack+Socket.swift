@@ -82,6 +82,29 @@ extension FakeSlack {
             envelopeID: envelopeID, channel: channel, payloadJSON: payload, type: "slash_commands")
     }
 
+    /// `user` presses the button with `value` under the message `messageTS` (an `interactive` envelope of type
+    /// `block_actions`, shaped like Slack's).
+    @discardableResult
+    func pressButton(
+        value: String, under messageTS: String, threadTS: String? = nil, from user: String, userName: String = "alice",
+        channel: String = "D0DIRECT"
+    ) async throws -> FakeSlackDelivery {
+        let envelopeID = "env-\(await state.nextID())"
+        var message: [String: Any] = ["ts": messageTS, "type": "message"]
+        if let threadTS { message["thread_ts"] = threadTS }
+        let payload = FakeSlackEnvelopes.json([
+            "type": "block_actions", "api_app_id": "A0CLAUDIO", "trigger_id": "1.2.3",
+            "user": ["id": user, "username": userName, "name": userName, "team_id": FakeSlack.teamID],
+            "team": ["id": FakeSlack.teamID, "domain": "fake"], "channel": ["id": channel, "name": "directmessage"],
+            "container": ["type": "message", "message_ts": messageTS, "channel_id": channel, "is_ephemeral": false],
+            "message": message,
+            "actions": [["type": "button", "action_id": value, "block_id": "b1", "value": value, "action_ts": "1.2"]],
+        ])
+        let frame = FakeSlackEnvelopes.envelope(id: envelopeID, type: "interactive", payloadJSON: payload)
+        guard await state.send(frame, envelopeID: envelopeID) else { throw NoOpenSocket() }
+        return FakeSlackDelivery(envelopeID: envelopeID, channel: channel, payloadJSON: payload, type: "interactive")
+    }
+
     /// A `disconnect` message (`refresh_requested`, `warning`, `link_disabled`, `too_many_websockets`, …).
     func sendDisconnect(reason: String) async throws {
         guard await state.send(FakeSlackEnvelopes.disconnect(reason: reason)) else { throw NoOpenSocket() }

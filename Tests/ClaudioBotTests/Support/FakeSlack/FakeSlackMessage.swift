@@ -10,4 +10,12 @@ struct FakeSlackMessage: Sendable, Equatable {
     /// The posted message's new ts, or the updated message's ts.
     var ts: String
     var mrkdwn: Bool?
+    /// The Block Kit buttons under the message, in order.
+    var buttons: [FakeSlackButton] = []
+}
+
+/// A Block Kit button: its label and the `value` a press sends back.
+struct FakeSlackButton: Sendable, Equatable {
+    var text: String
+    var value: String
 }

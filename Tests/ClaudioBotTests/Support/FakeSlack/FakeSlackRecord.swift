@@ -9,6 +9,8 @@ struct FakeSlackRecord: Sendable {
     var acks: [FakeSlackAck] = []
     /// `chat.postMessage` and `chat.update` calls, in order.
     var messages: [FakeSlackMessage] = []
+    /// `chat.postEphemeral` calls: who was to see what, where.
+    var ephemerals: [(channel: String, user: String, text: String)] = []
     /// Posts to response URLs.
     var responses: [FakeSlackResponse] = []
     /// Files shared (`files.completeUploadExternal` after the upload), in order.
@@ -17,6 +19,11 @@ struct FakeSlackRecord: Sendable {
     var downloads: [FakeSlackDownload] = []
 
     var posts: [FakeSlackMessage] { messages.filter { $0.kind == .post } }
+
+    /// The buttons a message shows now: its post's, or its latest update's.
+    func currentButtons(ofMessage ts: String) -> [FakeSlackButton] {
+        messages.last { $0.ts == ts }?.buttons ?? []
+    }
 
     /// The text a message shows now: its post, or its latest update.
     func currentText(ofMessage ts: String) -> String? {

@@ -97,7 +97,7 @@ actor FakeSlackState {
             let ts = "1700000000.\(String(format: "%06d", nextID()))"
             append(FakeSlackMessage(
                 kind: .post, channel: channel, text: text, threadTS: fields["thread_ts"] as? String, ts: ts,
-                mrkdwn: fields["mrkdwn"] as? Bool))
+                mrkdwn: fields["mrkdwn"] as? Bool, buttons: Self.buttons(in: fields["blocks"])))
             return Self.success(["channel": channel, "ts": ts])
         case "chat.update":
             guard let channel = fields["channel"] as? String, let ts = fields["ts"] as? String,
@@ -106,8 +106,17 @@ actor FakeSlackState {
             guard record.posts.contains(where: { $0.ts == ts && $0.channel == channel }) else {
                 return Self.failure("message_not_found")
             }
-            append(FakeSlackMessage(kind: .update, channel: channel, text: text, ts: ts, mrkdwn: fields["mrkdwn"] as? Bool))
+            append(FakeSlackMessage(
+                kind: .update, channel: channel, text: text, ts: ts, mrkdwn: fields["mrkdwn"] as? Bool,
+                buttons: Self.buttons(in: fields["blocks"])))
             return Self.success(["channel": channel, "ts": ts])
+        case "chat.postEphemeral":
+            guard let channel = fields["channel"] as? String, let user = fields["user"] as? String,
+                let text = fields["text"] as? String
+            else { return Self.failure("invalid_arguments") }
+            record.ephemerals.append((channel, user, text))
+            changed()
+            return Self.success(["message_ts": "1700000000.999999"])
         case "files.getUploadURLExternal":
             guard let name = fields["filename"] as? String, let length = (fields["length"] as? String).flatMap(Int.init)
             else { return Self.failure("invalid_arguments") }
@@ -162,6 +171,19 @@ actor FakeSlackState {
                 responseType: fields["response_type"] as? String))
         changed()
         return Answer(status: 200, body: "ok")
+    }
+
+    /// The buttons of `actions` blocks, in order.
+    private static func buttons(in blocks: Any?) -> [FakeSlackButton] {
+        guard let blocks = blocks as? [[String: Any]] else { return [] }
+        return blocks.filter { $0["type"] as? String == "actions" }.flatMap { block in
+            ((block["elements"] as? [[String: Any]]) ?? []).compactMap { element in
+                guard let text = (element["text"] as? [String: Any])?["text"] as? String,
+                    let value = element["value"] as? String
+                else { return nil }
+                return FakeSlackButton(text: text, value: value)
+            }
+        }
     }
 
     private func append(_ message: FakeSlackMessage) {
