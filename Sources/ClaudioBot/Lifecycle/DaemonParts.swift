@@ -76,7 +76,9 @@ struct DaemonParts: Sendable {
             supervisor: supervisor, settings: settings, executablePath: cli.path ?? settings.claudeCLIPath,
             environment: JobEnvironment(settings: settings).scrub(environment))
         runner.clock = clock
-        let approvals = ApprovalDesk(log: store, timeoutSeconds: settings.approvalTimeout, clock: clock)
+        let approvals = ApprovalDesk(
+            log: store, timeoutSeconds: settings.approvalTimeout, clock: clock,
+            onDecision: { metrics.approvalDecided($0) })
         var executor = ClaudeJobExecutor(runner: runner, sessions: store)
         executor.approvals = approvals
         executor.clock = clock

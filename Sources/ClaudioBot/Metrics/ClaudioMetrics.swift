@@ -35,7 +35,7 @@ final class ClaudioMetrics: Sendable {
             _ = rateLimitedCounter(platform)
             for kind in ChannelErrorKind.allCases { _ = channelErrorCounter(platform, kind) }
         }
-        for decision in ApprovalMetricDecision.allCases { _ = approvalCounter(decision) }
+        for decision in ApprovalDecisionKind.allCases { _ = approvalCounter(decision) }
     }
 
     // MARK: Events
@@ -59,7 +59,7 @@ final class ClaudioMetrics: Sendable {
     }
 
     /// A tool-approval request was answered (or timed out).
-    func approvalDecided(_ decision: ApprovalMetricDecision) {
+    func approvalDecided(_ decision: ApprovalDecisionKind) {
         approvalCounter(decision).increment()
     }
 
@@ -70,9 +70,11 @@ final class ClaudioMetrics: Sendable {
 
     /// Sets the job gauges from the scheduler's rows; called right before each scrape, so they are never stale.
     func observeJobs(_ jobs: [JobInfo]) {
-        let running = jobs.filter { $0.state == .running }
-        gauge(MetricName.jobs, ["state": JobRunState.queued.rawValue]).record(jobs.count - running.count)
-        gauge(MetricName.jobs, ["state": JobRunState.running.rawValue]).record(running.count)
+        for state in JobRunState.allCases {
+            gauge(MetricName.jobs, ["state": state.rawValue]).record(jobs.count { $0.state == state })
+        }
+        // A job waiting for a tool approval is still running: its clock runs towards COMMAND_TIMEOUT.
+        let running = jobs.filter(\.state.isRunning)
         gauge(MetricName.longestRunningJob, [:]).record(running.map(\.elapsedSeconds).max() ?? 0)
     }
 
@@ -93,7 +95,7 @@ final class ClaudioMetrics: Sendable {
         counter(MetricName.rateLimited, ["platform": platform.rawValue])
     }
 
-    private func approvalCounter(_ decision: ApprovalMetricDecision) -> CoreMetrics.Counter {
+    private func approvalCounter(_ decision: ApprovalDecisionKind) -> CoreMetrics.Counter {
         counter(MetricName.approvals, ["decision": decision.rawValue])
     }
 

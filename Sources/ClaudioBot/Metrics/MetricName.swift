@@ -14,7 +14,7 @@ enum MetricName {
     static let denied = "claudio_denied_total"
     /// Counter, `platform`.
     static let rateLimited = "claudio_rate_limited_total"
-    /// Counter, `decision` (see `ApprovalMetricDecision`).
+    /// Counter, `decision` (see `ApprovalDecisionKind`).
     static let approvals = "claudio_approvals_total"
     /// Counter: what claude reported every run cost, in US dollars.
     static let cost = "claudio_cost_usd_total"

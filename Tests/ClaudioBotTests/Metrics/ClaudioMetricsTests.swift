@@ -21,7 +21,7 @@ struct ClaudioMetricsTests {
         #expect(metrics.value("claudio_jobs", ["state": "running"]) == 0)
         #expect(metrics.value("claudio_jobs_finished_total", ["platform": "slack", "outcome": "timeout"]) == 0)
         #expect(metrics.value("claudio_denied_total", ["platform": "telegram", "reason": "myid"]) == 0)
-        #expect(metrics.value("claudio_approvals_total", ["decision": "timed_out"]) == 0)
+        #expect(metrics.value("claudio_approvals_total", ["decision": "timeout"]) == 0)
         #expect(metrics.value("claudio_channel_errors_total", ["channel": "slack", "kind": "network"]) == 0)
     }
 
@@ -33,7 +33,7 @@ struct ClaudioMetricsTests {
         metrics.jobFinished(platform: .slack, outcome: .cancelled, durationSeconds: nil, costUSD: nil)
         metrics.denied(platform: .slack, reason: .otherWorkspace)
         metrics.rateLimited(platform: .telegram)
-        metrics.approvalDecided(.denied)
+        metrics.approvalDecided(.deny)
         metrics.channelError(.telegram, kind: .conflict)
         metrics.observeJobs([
             Self.job(.running, elapsed: 1700), Self.job(.running, elapsed: 3), Self.job(.queued, elapsed: 9),
@@ -47,7 +47,7 @@ struct ClaudioMetricsTests {
         #expect(text.value("claudio_cost_usd_total") == 0.75)
         #expect(text.value("claudio_denied_total", ["platform": "slack", "reason": "other_workspace"]) == 1)
         #expect(text.value("claudio_rate_limited_total", ["platform": "telegram"]) == 1)
-        #expect(text.value("claudio_approvals_total", ["decision": "denied"]) == 1)
+        #expect(text.value("claudio_approvals_total", ["decision": "deny"]) == 1)
         #expect(text.value("claudio_channel_errors_total", ["channel": "telegram", "kind": "conflict"]) == 1)
         #expect(text.value("claudio_jobs", ["state": "running"]) == 2)
         #expect(text.value("claudio_jobs", ["state": "queued"]) == 1)
