@@ -62,6 +62,7 @@ public struct ConsoleApp: Sendable {
                 switch screen.handle(key) {
                 case .quit?: return
                 case .kill(let jobID)?: perform(.kill(jobID: jobID), into: sink)
+                case .decide(let id, let allow)?: perform(.decide(approvalID: id, allow: allow), into: sink)
                 case .reload?: perform(.reload, into: sink)
                 case .repaint?: repaintAll = true
                 case nil: break
@@ -99,7 +100,7 @@ public struct ConsoleApp: Sendable {
         }
     }
 
-    /// Runs a kill or reload in the background, then reports its outcome and a fresh snapshot, so the screen shows
+    /// Runs a kill, a tool request's answer or a reload in the background, then reports its outcome and a fresh snapshot, so the screen shows
     /// the effect without waiting for the next poll.
     private func perform(_ action: ConsoleAction, into sink: AsyncStream<ConsoleEvent>.Continuation) {
         let client = self.client
@@ -109,6 +110,15 @@ public struct ConsoleApp: Sendable {
                 let outcome: Result<KillResponse, any Error>
                 do { outcome = .success(try await client.kill(jobID: jobID)) } catch { outcome = .failure(error) }
                 sink.yield(.actionFinished(StatusMessage.kill(jobID: jobID, outcome: outcome)))
+            case .decide(let id, let allow):
+                let outcome: Result<OperatorDecisionResponse, any Error>
+                do {
+                    let decision = OperatorDecision(decision: allow ? .allow : .deny, via: .console)
+                    outcome = .success(try await client.decide(approvalID: id, decision))
+                } catch {
+                    outcome = .failure(error)
+                }
+                sink.yield(.actionFinished(StatusMessage.decision(approvalID: id, allow: allow, outcome: outcome)))
             case .reload:
                 let outcome: Result<ReloadResponse, any Error>
                 do { outcome = .success(try await client.reload()) } catch { outcome = .failure(error) }

@@ -3,6 +3,8 @@ public enum ConsoleAction: Sendable, Hashable {
     case quit
     /// `POST /v1/jobs/{id}/kill`, after the operator confirmed.
     case kill(jobID: String)
+    /// `POST /v1/approvals/{id}` with `via: console`, after the operator confirmed.
+    case decide(approvalID: String, allow: Bool)
     /// `POST /v1/reload`.
     case reload
     /// Repaint the whole terminal (Ctrl-L), for a screen another program scribbled on.

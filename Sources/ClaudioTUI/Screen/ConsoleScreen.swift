@@ -30,6 +30,11 @@ public struct ConsoleScreen: Sendable {
             state.prompt = nil
             state.status = StatusMessage("Job \(id) has already finished")
         }
+        if case .decide(let id, _, _, _)? = state.prompt, !snapshot.approvals.contains(where: { $0.id == id }) {
+            state.prompt = nil
+            state.status = StatusMessage("That tool request is no longer waiting")
+        }
+        if !shownPanels.contains(state.focus) { state.focus = .jobs }
         if let id = state.selectedJobID, let index = snapshot.jobs.firstIndex(where: { $0.id == id }) {
             state.cursors[.jobs, default: PanelCursor()].selected = index
         }
@@ -44,6 +49,7 @@ public struct ConsoleScreen: Sendable {
 
     public mutating func resize(to size: TerminalSize) {
         self.size = size
+        if !shownPanels.contains(state.focus) { state.focus = .jobs }
         clampCursors()
     }
 
@@ -58,11 +64,23 @@ public struct ConsoleScreen: Sendable {
         return jobs[min(state.cursor(of: .jobs).selected, jobs.count - 1)]
     }
 
+    /// The request the Approvals panel has selected: what `a` and `d` answer, whichever panel has the focus.
+    public var selectedApproval: ApprovalInfo? {
+        guard let approvals = daemon.snapshot?.approvals, !approvals.isEmpty else { return nil }
+        return approvals[min(state.cursor(of: .approvals).selected, approvals.count - 1)]
+    }
+
+    /// The panels on screen now, in order (Approvals only while requests wait).
+    public var shownPanels: [Panel] {
+        Panel.shown(approvalsWaiting: !(daemon.snapshot?.approvals.isEmpty ?? true), rows: size.rows)
+    }
+
     /// The layout of the dashboard at the current size.
     public var layout: ScreenLayout {
         let snapshot = daemon.snapshot
         let counts = Dictionary(uniqueKeysWithValues: Panel.allCases.map { ($0, snapshot?.rowCount(of: $0) ?? 0) })
-        return ScreenLayout(rows: size.rows, rowCounts: counts, notices: snapshot?.notices.count ?? 0)
+        return ScreenLayout(
+            rows: size.rows, rowCounts: counts, notices: snapshot?.notices.count ?? 0, panels: shownPanels)
     }
 
     // MARK: Keys
@@ -81,9 +99,9 @@ public struct ConsoleScreen: Sendable {
         case .character("?"), .function(1):
             state.showsHelp = true
         case .tab:
-            state.focus = state.focus.next
+            state.focus = state.focus.next(in: shownPanels)
         case .backTab:
-            state.focus = state.focus.previous
+            state.focus = state.focus.previous(in: shownPanels)
         case .up: moveSelection(by: -1)
         case .down: moveSelection(by: 1)
         case .pageUp: moveSelection(by: -pageSize)
@@ -92,6 +110,10 @@ public struct ConsoleScreen: Sendable {
         case .end: moveSelection(by: Int.max / 2)
         case .character("k"), .function(9):
             askToKill()
+        case .character("a"):
+            askToDecide(allow: true)
+        case .character("d"):
+            askToDecide(allow: false)
         case .character("r"):
             state.status = StatusMessage("Reloading allowlists…")
             return .reload
@@ -119,7 +141,23 @@ public struct ConsoleScreen: Sendable {
             }
             state.status = StatusMessage("Kill of job \(id) cancelled")
             return nil
+        case .decide(let id, let allow, let tool, _):
+            if key == .character("y") || key == .character("Y") {
+                state.status = StatusMessage("\(allow ? "Allowing" : "Denying") \(tool)…")
+                return .decide(approvalID: id, allow: allow)
+            }
+            state.status = StatusMessage("\(tool) request left waiting")
+            return nil
         }
+    }
+
+    /// `a` / `d`: the Approvals panel's selected request, whichever panel has the focus.
+    private mutating func askToDecide(allow: Bool) {
+        guard let request = selectedApproval else {
+            state.status = StatusMessage("No tool request is waiting")
+            return
+        }
+        state.prompt = .decide(approvalID: request.id, allow: allow, tool: request.tool, summary: request.summary)
     }
 
     private mutating func askToKill() {
@@ -151,7 +189,7 @@ public struct ConsoleScreen: Sendable {
     private mutating func clampCursors() {
         guard let snapshot = daemon.snapshot else { return }
         let layout = self.layout
-        for panel in Panel.allCases {
+        for panel in shownPanels {
             state.cursors[panel, default: PanelCursor()].clamp(
                 rowCount: snapshot.rowCount(of: panel), visibleRows: layout.visibleRows(of: panel))
         }

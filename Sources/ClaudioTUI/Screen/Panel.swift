@@ -1,5 +1,7 @@
 /// The console's panels, in screen order, which is also the order Tab visits them.
 public enum Panel: Int, Sendable, Hashable, CaseIterable {
+    /// Tool requests waiting for an answer (SPEC §13, §17): shown above Jobs only while some wait.
+    case approvals
     case jobs
     case rateLimits
     case denied
@@ -9,6 +11,7 @@ public enum Panel: Int, Sendable, Hashable, CaseIterable {
 
     public var title: String {
         switch self {
+        case .approvals: "🔐 Approvals"
         case .jobs: "Jobs"
         case .rateLimits: "Rate limits"
         case .denied: "Denied attempts"
@@ -17,11 +20,26 @@ public enum Panel: Int, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// The panel Tab moves to (after the last, the first).
-    public var next: Panel { Panel(rawValue: (rawValue + 1) % Panel.allCases.count)! }
+    /// The panel Tab moves to among `shown` (after the last, the first).
+    public func next(in shown: [Panel]) -> Panel { step(1, in: shown) }
 
-    /// The panel Shift-Tab moves to.
-    public var previous: Panel {
-        Panel(rawValue: (rawValue + Panel.allCases.count - 1) % Panel.allCases.count)!
+    /// The panel Shift-Tab moves to among `shown`.
+    public func previous(in shown: [Panel]) -> Panel { step(-1, in: shown) }
+
+    private func step(_ delta: Int, in shown: [Panel]) -> Panel {
+        guard let index = shown.firstIndex(of: self) else { return shown.first ?? .jobs }
+        return shown[(index + delta + shown.count) % shown.count]
+    }
+
+    /// The panels shown for `snapshot` on a screen of `rows` lines: Approvals only while requests wait, and when the
+    /// screen is too short for every panel, Locks, then Rate limits, then History give way (a panel needs a title,
+    /// a heading and a row).
+    public static func shown(approvalsWaiting: Bool, rows: Int) -> [Panel] {
+        var panels = allCases.filter { $0 != .approvals || approvalsWaiting }
+        for dropped in [Panel.locks, .rateLimits, .history]
+        where rows < ScreenLayout.fixedLines + panels.count * (ScreenLayout.panelChrome + 1) {
+            panels.removeAll { $0 == dropped }
+        }
+        return panels
     }
 }

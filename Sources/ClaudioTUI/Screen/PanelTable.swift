@@ -17,12 +17,29 @@ public struct PanelTable: Sendable, Hashable {
     /// The table of `panel` for `snapshot`; times are shown in `timeZone`, relative to `now`.
     public static func make(_ panel: Panel, snapshot: SnapshotResponse, now: Date, timeZone: TimeZone) -> PanelTable {
         switch panel {
+        case .approvals: approvals(snapshot.approvals, now: now)
         case .jobs: jobs(snapshot.jobs)
         case .rateLimits: rateLimits(snapshot.rateLimits)
         case .denied: denied(snapshot.denied, now: now, timeZone: timeZone)
         case .history: history(snapshot.history, now: now, timeZone: timeZone)
         case .locks: locks(snapshot.status.locks, now: now, timeZone: timeZone)
         }
+    }
+
+    static func approvals(_ approvals: [ApprovalInfo], now: Date) -> PanelTable {
+        let columns = [
+            TableColumn("JOB", width: 9), TableColumn("USER", width: 12, growth: 1), TableColumn("TOOL", width: 10),
+            TableColumn("EXPIRES", width: 7, alignment: .right), TableColumn("WANTS TO", width: 16, growth: 4),
+        ]
+        let rows = approvals.map { request in
+            PanelRow(
+                [
+                    request.jobID, user(request.username, request.userID), request.tool,
+                    TimeText.duration(seconds: max(0, request.expiresAt.timeIntervalSince(now))), request.summary,
+                ],
+                style: .warning)
+        }
+        return PanelTable(columns: columns, rows: rows, emptyNote: "No tool requests are waiting.")
     }
 
     static func jobs(_ jobs: [JobInfo]) -> PanelTable {

@@ -53,13 +53,15 @@ extension ScreenRenderer {
             ("Home End", "first / last row"),
             ("Tab Shift-Tab", "next / previous panel"),
             ("k F9", "kill the selected job (asks y/n)"),
+            ("a / d", "allow / deny the selected tool request (asks y/n)"),
             ("r", "reload the allowlists from the env file"),
             ("? F1", "show / hide this help"),
             ("q F10", "quit (Ctrl-C too)"),
             ("Ctrl-L", "repaint the screen"),
         ]
         let notes = [
-            "Panels: jobs, rate limits (with each user's cost today), denied attempts,",
+            "Panels: approvals (tool requests waiting for an answer, shown while any wait), jobs,",
+            "rate limits (with each user's cost today), denied attempts,",
             "history (the last finished jobs: when, user, outcome, duration, cost, prompt), locks.",
             "Socket: \(screen.socketPath)",
             "Polled every \(TimeText.interval(screen.pollInterval)). Press any key to close.",

@@ -38,9 +38,9 @@ struct ScreenRenderer {
 
     private func dashboard(_ snapshot: SnapshotResponse) -> [ScreenLine] {
         let layout = screen.layout
-        var lines = [header(snapshot.status, jobs: snapshot.jobs)]
+        var lines = [header(snapshot.status, jobs: snapshot.jobs, waiting: snapshot.approvals.count)]
         lines += snapshot.notices.prefix(layout.noticeLines)
-        for panel in Panel.allCases {
+        for panel in screen.shownPanels {
             let table = PanelTable.make(panel, snapshot: snapshot, now: now, timeZone: timeZone)
             lines += panelLines(panel, table: table, visibleRows: layout.visibleRows(of: panel))
         }
@@ -48,8 +48,8 @@ struct ScreenRenderer {
         return lines
     }
 
-    /// "Claudio 0.1.0  pid 4242  up 3m05s  ● telegram  ○ slack  jobs 1/3 +2 queued".
-    private func header(_ status: StatusResponse, jobs: [JobInfo]) -> ScreenLine {
+    /// "Claudio 0.1.0  pid 4242  up 3m05s  ● telegram  ○ slack  jobs 1/3 +2 queued  🔐 1 waiting".
+    private func header(_ status: StatusResponse, jobs: [JobInfo], waiting: Int) -> ScreenLine {
         var line = ScreenLine(" Claudio \(status.version)", .bold)
         line.append("  pid \(status.pid)  up \(TimeText.duration(seconds: Double(status.uptimeSeconds)))  ")
         for channel in status.channels {
@@ -61,6 +61,7 @@ struct ScreenRenderer {
         let queued = jobs.count - running
         line.append("jobs \(running)/\(status.limits.maxConcurrentJobs)", .bold)
         if queued > 0 { line.append(" +\(queued) queued") }
+        if waiting > 0 { line.append("  🔐 \(waiting) waiting", .warning) }
         return line
     }
 
@@ -77,8 +78,9 @@ struct ScreenRenderer {
         let keys: [(String, String)] =
             switch screen.daemon {
             case .reachable:
-                [("↑↓", "move"), ("PgUp/PgDn", "page"), ("Tab", "panel"), ("k", "kill"), ("r", "reload"),
-                 ("?", "help"), ("q", "quit")]
+                (screen.daemon.snapshot?.approvals.isEmpty ?? true ? [] : [("a/d", "allow/deny")])
+                    + [("↑↓", "move"), ("PgUp/PgDn", "page"), ("Tab", "panel"), ("k", "kill"), ("r", "reload"),
+                       ("?", "help"), ("q", "quit")]
             case .connecting, .unreachable:
                 [("?", "help"), ("q", "quit")]
             }

@@ -4,6 +4,7 @@ extension SnapshotResponse {
     /// How many rows `panel` lists.
     func rowCount(of panel: Panel) -> Int {
         switch panel {
+        case .approvals: approvals.count
         case .jobs: jobs.count
         case .rateLimits: rateLimits.count
         case .denied: denied.count

@@ -28,6 +28,20 @@ public struct StatusMessage: Sendable, Hashable {
         }
     }
 
+    /// The answer to `a` / `d`: "Allowed the tool request", or why not (e.g. it is no longer waiting).
+    public static func decision(approvalID: String, allow: Bool, outcome: Result<OperatorDecisionResponse, any Error>)
+        -> StatusMessage
+    {
+        switch outcome {
+        case .success:
+            StatusMessage(allow ? "✅ Allowed the tool request" : "❌ Denied the tool request", tone: .success)
+        case .failure(let error):
+            StatusMessage(
+                "Could not \(allow ? "allow" : "deny") request \(approvalID.prefix(8))…: \(explanation(of: error))",
+                tone: .failure)
+        }
+    }
+
     /// The answer to a reload: "Reloaded allowlists: telegram 3, slack all", or why it failed.
     public static func reload(outcome: Result<ReloadResponse, any Error>) -> StatusMessage {
         switch outcome {

@@ -62,9 +62,18 @@ enum SnapshotFixtures {
 
     static func snapshot(
         jobs: [JobInfo] = [], rateLimits: [RateLimitInfo] = [], denied: [DeniedRecord] = [],
-        history: [JobHistoryEntry] = [], status: StatusResponse = status()
+        history: [JobHistoryEntry] = [], approvals: [ApprovalInfo] = [], status: StatusResponse = status()
     ) -> SnapshotResponse {
-        SnapshotResponse(status: status, jobs: jobs, rateLimits: rateLimits, denied: denied, history: history)
+        SnapshotResponse(
+            status: status, jobs: jobs, rateLimits: rateLimits, denied: denied, approvals: approvals, history: history)
+    }
+
+    /// A Bash request of job `k3f9-<number>`, asked 20 s before `now`, expiring in 4m40s.
+    static func approval(_ number: Int, summary: String = "rm -rf build") -> ApprovalInfo {
+        ApprovalInfo(
+            id: "a\(number)0000000000000000000000000000000".prefix(32).description, jobID: "k3f9-\(number)",
+            platform: .telegram, chatID: "100", userID: "\(1000 + number)", username: "alice", tool: "Bash",
+            summary: summary, askedAt: now.addingTimeInterval(-20), expiresAt: now.addingTimeInterval(280))
     }
 
     static func screen(

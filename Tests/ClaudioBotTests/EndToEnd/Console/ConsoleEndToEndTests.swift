@@ -12,11 +12,11 @@ struct ConsoleEndToEndTests {
 
     /// Runs `body` with a daemon and a console on its socket; stops both (by PID) afterwards.
     private static func withConsole(
-        columns: Int = 120, rows: Int = 40,
+        columns: Int = 120, rows: Int = 40, daemonEnvironment: [String: String] = [:],
         _ body: @escaping @Sendable (TelegramDaemonHarness, DaemonProcess, TmuxConsole) async throws -> Void
     ) async throws {
         try await TelegramDaemonHarness.with { harness in
-            let daemon = try await harness.start()
+            let daemon = try await harness.start(daemonEnvironment)
             let console = try await TmuxConsole(
                 socketPath: daemon.socketPath, columns: columns, rows: rows, arguments: ["--interval", "0.2"])
             do {
@@ -32,6 +32,33 @@ struct ConsoleEndToEndTests {
     /// The screen's rows without the empty string after tmux's final newline.
     private static func rows(_ screen: [String]) -> [String] {
         screen.last == "" ? Array(screen.dropLast()) : screen
+    }
+
+    @Test("a waiting tool request: the Approvals panel and 🔐 1 waiting appear; a then y allows it from the console")
+    func approvalFromTheConsole() async throws {
+        try await Self.withConsole(daemonEnvironment: ["SKIP_PERMISSIONS": "false"]) { harness, daemon, console in
+            let fake = harness.fake
+            try await console.waitForText("q quit")
+            await fake.sendText("ASK Bash make install", from: user, username: "alice")
+            let screen = try await console.waitForText("🔐 1 waiting")
+            let rows = Self.rows(screen)
+            let approvals = try #require(rows.firstIndex { $0.contains("Approvals (1)") })
+            let jobs = try #require(rows.firstIndex { $0.contains(" Jobs (1) ") })
+            #expect(approvals < jobs)
+            #expect(rows.contains { $0.contains("Bash") && $0.contains("make install") && $0.contains("@alice") })
+
+            try await console.send("a")
+            try await console.waitForText("Allow Bash: make install? y/n")
+            try await console.send("y")
+            try await console.waitForText("Allowed the tool request")
+            try await fake.waitForText("✅ Allowed by the operator", inChat: user)
+            try await fake.waitForText(#""behavior":"allow""#, inChat: user)
+            _ = try await console.waitForScreen("the panel gone") { rows in
+                !rows.contains { $0.contains("Approvals (") } && !rows[0].contains("waiting")
+            }
+            let decided = try await daemon.client.approvalHistory().decisions
+            #expect(decided.map(\.via) == [.console])
+        }
     }
 
     @Test("renders at 120×40 and after a resize to 80×24; r reloads; survives the daemon's restart; q leaves a shell")
