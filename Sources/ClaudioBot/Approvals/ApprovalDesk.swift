@@ -170,12 +170,13 @@ actor ApprovalDesk: ButtonPressHandler {
 
     // MARK: - Answering
 
-    /// A button pressed in the chat: only the requester's presses count.
-    func press(_ press: ButtonPress) async -> ButtonPressReply {
+    /// A button pressed in the chat: only the requester's presses count. Nil for a token of no waiting request (a
+    /// forged one, or one whose request was answered).
+    func press(_ press: ButtonPress) async -> ButtonPressReply? {
         guard let id = buttonOwners[press.token], var entry = pending[id], entry.outcome == nil,
             let action = entry.buttons[press.token]
         else {
-            return ButtonPressReply(text: ApprovalTexts.noLongerWaiting, isRefusal: true)
+            return nil
         }
         guard press.user.platform == entry.requester.platform, press.user.id == entry.requester.id else {
             return ButtonPressReply(text: ApprovalTexts.onlyRequester(entry.requester), isRefusal: true)

@@ -27,7 +27,8 @@ package struct ButtonPressReply: Sendable, Equatable {
     }
 }
 
-/// Answers button presses.
+/// Answers presses of the buttons it posted.
 package protocol ButtonPressHandler: Sendable {
-    func press(_ press: ButtonPress) async -> ButtonPressReply
+    /// The reply to `press`; nil when the token is none of this handler's (never was, or no longer is).
+    func press(_ press: ButtonPress) async -> ButtonPressReply?
 }

@@ -17,16 +17,21 @@ struct MessageRouter: Sendable {
     var sandbox: SandboxStatus
     /// Where accepted prompts are kept until their job has finished (SPEC §18); nil keeps them in memory only.
     var intake: PromptIntake?
-    /// Answers presses of the buttons under Claudio's questions (tool approvals).
-    var buttons: (any ButtonPressHandler)?
+    /// Answer presses of the buttons under Claudio's messages: tool approvals, `/sessions`' Resume buttons.
+    var buttons: [any ButtonPressHandler] = []
+    /// Posts `/sessions` with a Resume button per conversation; nil lists them as text.
+    var resumeButtons: SessionResumeButtons?
     /// Turns voice notes and files into prompts (SPEC §15); nil refuses them.
     var media: MediaStage?
     let logger = Logger(label: "claudio.router")
 
-    /// A button pressed in a chat. Nobody is turned away here: the handler knows whose question it was.
+    /// A button pressed in a chat. Nobody is turned away here: the handler that posted it knows whose it is. A token
+    /// nobody knows (forged, or its question already answered) is answered as no longer waiting.
     func press(_ press: ButtonPress) async -> ButtonPressReply {
-        guard let buttons else { return ButtonPressReply(text: ApprovalTexts.noLongerWaiting, isRefusal: true) }
-        return await buttons.press(press)
+        for handler in buttons {
+            if let reply = await handler.press(press) { return reply }
+        }
+        return ButtonPressReply(text: ApprovalTexts.noLongerWaiting, isRefusal: true)
     }
 
     /// The gate's one decision about `message`. A denied sender is recorded here (except for `.notText`, which
@@ -86,7 +91,11 @@ struct MessageRouter: Sendable {
         case .conversations:
             let list = await sessions.conversations(of: message.sessionKey, limit: SessionTexts.listed)
             let current = await sessions.sessionID(for: message.sessionKey)
-            await replier.send(SessionTexts.conversations(list, current: current), to: message.address)
+            if let resumeButtons, !list.isEmpty {
+                await resumeButtons.offer(list, current: current, to: message, replier: replier)
+            } else {
+                await replier.send(SessionTexts.conversations(list, current: current), to: message.address)
+            }
         case .unknownCommand(let name):
             await replier.send(ChatTexts.unknownCommand(name), to: message.address)
         case .notText:

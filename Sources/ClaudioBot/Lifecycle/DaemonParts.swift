@@ -76,6 +76,7 @@ struct DaemonParts: Sendable {
             supervisor: supervisor, settings: settings, executablePath: cli.path ?? settings.claudeCLIPath,
             environment: JobEnvironment(settings: settings).scrub(environment))
         runner.clock = clock
+        let resumeButtons = SessionResumeButtons(sessions: store)
         let approvals = ApprovalDesk(
             log: store, timeoutSeconds: settings.approvalTimeout, clock: clock,
             onDecision: { metrics.approvalDecided($0) })
@@ -108,7 +109,7 @@ struct DaemonParts: Sendable {
             executor: executor, sandboxed: sandbox.isSandboxed)
         let router = MessageRouter(
             gate: gate, scheduler: scheduler, sessions: store, settings: settings, jobIDs: JobIDGenerator(), cli: cli,
-            sandbox: sandbox, intake: intake, buttons: approvals,
+            sandbox: sandbox, intake: intake, buttons: [approvals, resumeButtons], resumeButtons: resumeButtons,
             media: MediaStage(settings: settings, http: http, transcriptionTimeout: tuning.transcriptionTimeout))
         let context = ChannelContext(
             settings: settings, router: router, http: http, state: store, metrics: metrics, clock: clock)

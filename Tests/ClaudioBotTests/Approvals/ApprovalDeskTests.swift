@@ -97,17 +97,17 @@ struct ApprovalDeskTests {
         #expect(log.all.map(\.decision) == [.deny])
     }
 
-    @Test("a forged token and a button of an answered question both answer that nothing waits")
+    @Test("a forged token and a button of an answered question are none of the desk's (the router says nothing waits)")
     func forgedAndStale() async throws {
         let job = job()
         let (task, question) = try await ask(for: job)
         let forged = await desk.press(ButtonPress(token: "allow", user: alice))
-        #expect(forged == ButtonPressReply(text: "This request is no longer waiting", isRefusal: true))
+        #expect(forged == nil)
         let allow = try token("Allow", in: question)
         _ = await desk.press(ButtonPress(token: allow, user: alice))
         _ = await task.value
         let stale = await desk.press(ButtonPress(token: try token("Deny", in: question), user: alice))
-        #expect(stale.text == "This request is no longer waiting")
+        #expect(stale == nil)
         #expect(log.all.count == 1)
     }
 
@@ -210,7 +210,7 @@ struct ApprovalDeskTests {
         let (task, question) = try await ask(request, for: job)
         #expect(question.rows.map { $0.map(\.label) } == [["Cheese", "Ham", "Olives", "Done"]])
         let empty = await desk.press(ButtonPress(token: try token("Done", in: question), user: alice))
-        #expect(empty.isRefusal)
+        #expect(empty?.isRefusal == true)
         for label in ["Olives", "Ham", "Cheese", "Ham"] {
             _ = await desk.press(ButtonPress(token: try token(label, in: question), user: alice))
         }

@@ -7,8 +7,10 @@ enum SessionTexts {
     static let listed = 10
 
     /// One block per conversation, newest first, the one the next prompt continues marked.
-    /// - Parameter current: the session the caller's next prompt resumes, if any.
-    static func conversations(_ list: [ConversationSummary], current: String?) -> String {
+    /// - Parameters:
+    ///   - current: the session the caller's next prompt resumes, if any.
+    ///   - withButtons: the list comes with a Resume button per conversation.
+    static func conversations(_ list: [ConversationSummary], current: String?, withButtons: Bool = false) -> String {
         guard !list.isEmpty else {
             return "🗂 No conversations in this chat yet: your next prompt starts one."
         }
@@ -23,8 +25,19 @@ enum SessionTexts {
                     + DollarText.cost(conversation.costUSD))
         }
         lines.append("")
+        if withButtons { lines.append("Press a number to continue that conversation with your next prompt.") }
         lines.append("/new starts a fresh conversation.")
         return lines.joined(separator: "\n")
+    }
+
+    /// The answer to a Resume press.
+    static func resumed(index: Int) -> String {
+        "▶️ Your next prompt continues conversation \(index)"
+    }
+
+    /// The answer to someone pressing another user's Resume button.
+    static func onlyFor(_ user: ChatUser) -> String {
+        "These buttons are \(ApprovalTexts.name(of: user))'s"
     }
 
     /// "2026-01-05 14:03".

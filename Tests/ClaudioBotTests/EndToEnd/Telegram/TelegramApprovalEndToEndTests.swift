@@ -177,3 +177,43 @@ struct TelegramApprovalEndToEndTests {
         }
     }
 }
+
+@Suite("/sessions with Resume buttons through the built binary on Telegram (SPEC §16)", .serialized)
+struct TelegramSessionsEndToEndTests {
+    private let user = TelegramDaemonHarness.authorizedUser
+
+    @Test("Resume on an older conversation makes the next prompt continue it; another user's press is refused")
+    func resume() async throws {
+        try await TelegramDaemonHarness.with { harness in
+            let fake = harness.fake
+            _ = try await harness.start()
+            await fake.sendText("first conversation", from: user, username: "alice")
+            try await fake.waitForText("echo: first conversation", inChat: user)
+            await fake.sendText("/new", from: user, username: "alice")
+            await fake.sendText("second conversation", from: user, username: "alice")
+            try await fake.waitForText("echo: second conversation", inChat: user)
+            let sessions = harness.claude.recordedSessions
+            #expect(sessions.count == 2)
+
+            await fake.sendText("/sessions", from: user, username: "alice")
+            let list = try await fake.waitForText("Press a number to continue", inChat: user)
+            #expect(list.text?.contains("second conversation") == true)
+            let listed = try #require(await fake.state.messages(inChat: user).last { !$0.buttons.isEmpty })
+            #expect(listed.buttons.joined().map(\.text) == ["▶️ 1", "▶️ 2"])
+
+            let other = await fake.state.enqueueCallbackQuery(
+                data: listed.buttons.joined().last!.data, from: 77, username: "mallory", messageID: listed.messageID,
+                chatID: user)
+            #expect(try await fake.waitForPressAnswer(other).parameters["text"] == "These buttons are @alice's")
+
+            let press = try await fake.press("▶️ 2", inChat: user, from: user, username: "alice")
+            let answer = try await fake.waitForPressAnswer(press)
+            #expect(answer.parameters["text"] == "▶️ Your next prompt continues conversation 2")
+            await fake.sendText("third prompt", from: user, username: "alice")
+            try await fake.waitForText("echo: third prompt", inChat: user)
+            let argv = try #require(harness.claude.arguments(ofRunsWithPrompt: "third prompt").first)
+            let resumed = try #require(argv.firstIndex(of: "--resume")).advanced(by: 1)
+            #expect(argv[resumed] == sessions[0])
+        }
+    }
+}
