@@ -39,6 +39,7 @@ extension Settings {
             V.transcriptionModel: transcriptionModel,
             V.maxVoiceSeconds: String(maxVoiceSeconds),
             V.maxUploadBytes: String(maxUploadBytes),
+            V.maxSendFileBytes: String(maxSendFileBytes),
         ]
         return V.all.map { name in
             let source = name == V.transcriptionAPIKey && keyFromOpenAI ? sources[V.openAIAPIKey] : sources[name]

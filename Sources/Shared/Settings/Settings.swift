@@ -53,6 +53,8 @@ public struct Settings: Sendable {
     public var maxVoiceSeconds: Int
     /// `MAX_UPLOAD_BYTES`: the largest file (or voice note) taken from a chat.
     public var maxUploadBytes: Int
+    /// `MAX_SEND_FILE_BYTES`: the largest workspace file Claude may send to the chat (SPEC §14).
+    public var maxSendFileBytes = 50_000_000
     /// Where each variable's effective value came from, keyed by variable name.
     public var sources: [String: SettingValueSource]
     /// The env file that was read, if any.

@@ -78,6 +78,7 @@ public enum SettingsLoader {
         let sandbox = parseSandbox(&parser, home: layers.value("HOME")?.value)
         let approvalTimeout = parser.seconds(V.approvalTimeout, default: 300, allowZero: false)
         let media = parseMedia(&parser)
+        let maxSendFileBytes = parser.integer(V.maxSendFileBytes, default: 50_000_000, minimum: 1)
 
         let telegramEnabled = channels.telegram && telegramToken != nil
         let slackEnabled = channels.slack && slackBot != nil && slackApp != nil
@@ -111,6 +112,7 @@ public enum SettingsLoader {
             maxVoiceSeconds: media.maxVoiceSeconds, maxUploadBytes: media.maxUploadBytes,
             sources: parser.sources, envFilePath: layers.filePath)
         settings.approvalTimeout = approvalTimeout
+        settings.maxSendFileBytes = maxSendFileBytes
         return settings
     }
 
