@@ -64,7 +64,8 @@ struct ClaudeRunner: Sendable {
             return tail
         }
         let output = Task {
-            await Self.read(process.standardOutput, conversation: conversation, onProgress: onProgress)
+            await Self.read(
+                process.standardOutput, conversation: conversation, activity: control.activity, onProgress: onProgress)
         }
 
         let exit = await process.waitForExit()
@@ -81,14 +82,18 @@ struct ClaudeRunner: Sendable {
     }
 
     private static func read(
-        _ stream: AsyncStream<[UInt8]>, conversation: ClaudeConversation, onProgress: @Sendable (String) async -> Void
+        _ stream: AsyncStream<[UInt8]>, conversation: ClaudeConversation, activity: JobActivity,
+        onProgress: @Sendable (String) async -> Void
     ) async -> ClaudeTranscript {
         var splitter = StreamJSONLineSplitter()
         var transcript = ClaudeTranscript()
         var lastProgress: String?
         for await chunk in stream {
             for line in splitter.append(chunk) {
-                for event in transcript.consume(line: line) { conversation.observe(event) }
+                for event in transcript.consume(line: line) {
+                    conversation.observe(event)
+                    if let noted = JobActivityEvent(event, at: Date()) { activity.record(noted) }
+                }
             }
             if let progress = transcript.latestProgress, progress != lastProgress {
                 lastProgress = progress
