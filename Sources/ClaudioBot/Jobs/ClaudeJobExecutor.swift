@@ -31,7 +31,7 @@ struct ClaudeJobExecutor: JobExecutor {
     var onFinished: (@Sendable (Summary) async -> Void)?
     /// Called for a queued job that will never run, before its chat is told: its prompt leaves the intake.
     var onDiscarded: (@Sendable (Job) async -> Void)?
-    /// Where claude's tool requests are asked; without one they are denied.
+    /// Where claude's tool requests are asked; without one they are denied (Claudio's own tools are always allowed).
     var approvals: ApprovalDesk?
     let logger = Logger(label: "claudio.jobs")
 
@@ -95,8 +95,7 @@ struct ClaudeJobExecutor: JobExecutor {
         let key = job.sessionKey
         let resume = await sessions.sessionID(for: key)
         let onProgress: @Sendable (String) async -> Void = { await throttle.submit($0) }
-        let questions: any ClaudeControlHandler = approvals.map { JobQuestions(job: job, desk: $0) }
-            ?? RefusingControlHandler()
+        let questions = JobQuestions(job: job, desk: approvals, tools: .serving(job, settings: runner.settings))
         defer {
             if let approvals { Task { await approvals.jobEnded(job.id) } }
         }
