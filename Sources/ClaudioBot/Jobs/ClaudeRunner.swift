@@ -43,7 +43,7 @@ struct ClaudeRunner: Sendable {
         // Written on a thread of its own alongside reading the output: a long prompt and a chatty claude could
         // otherwise deadlock on pipes.
         let conversation = ClaudeConversation(input: process.openStandardInput(), handler: questions)
-        conversation.start(prompt: prompt, sdkMcpServers: [])
+        conversation.start(prompt: prompt, sdkMcpServers: [ClaudioMCPServer.name])
 
         let (clock, supervisor) = (clock, supervisor)
         let timeout = settings.commandTimeout
