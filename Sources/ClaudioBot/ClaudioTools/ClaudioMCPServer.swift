@@ -20,7 +20,7 @@ struct ClaudioMCPServer: Sendable {
 
     /// The server a job's claude talks to: its tools act on the workspace and the job's chat.
     static func serving(_ job: Job, settings: Settings) -> ClaudioMCPServer {
-        let files = WorkspaceFileReader(workspacePath: settings.workspacePath, maxBytes: settings.maxSendFileBytes)
+        let files = WorkspaceFileReader(settings: settings)
         return ClaudioMCPServer(tools: [
             SendFileTool(files: files, replier: job.replier, address: job.address, activity: job.control.activity),
         ])

@@ -2,6 +2,8 @@
 enum SendFileRefusal: Error, Sendable, Equatable {
     /// The path, as written or once its links are resolved, leads out of the workspace.
     case outsideWorkspace
+    /// One of Claudio's own files (the env file, the state database, …) or a path of `JOB_SANDBOX_HIDE`.
+    case hiddenFromJobs
     case notFound
     /// A directory, FIFO, socket or device.
     case notRegularFile
@@ -14,6 +16,7 @@ enum SendFileRefusal: Error, Sendable, Equatable {
     var reason: String {
         switch self {
         case .outsideWorkspace: "outside the workspace"
+        case .hiddenFromJobs: "kept from jobs (one of Claudio's own files, or listed in JOB_SANDBOX_HIDE)"
         case .notFound: "not found"
         case .notRegularFile: "not a regular file"
         case .tooLarge(let bytes, let max): "too large: \(bytes) bytes (max \(max))"

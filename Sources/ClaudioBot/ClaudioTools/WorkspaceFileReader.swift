@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Shared
 
 /// Reads a file of the workspace for `send_file` (SPEC §14). The daemon reads it, outside the job's sandbox, and the
 /// path comes from the model, so it is treated as hostile:
@@ -7,7 +8,8 @@ import Glibc
 /// - a relative path is taken from `WORKSPACE_PATH`; a path that leads out of it as written (`../x`, `/etc/x`) is
 ///   refused before anything is looked up, so nothing is learned about files outside;
 /// - links are resolved, and the real path must still lie inside the workspace's real path (a link inside that
-///   points inside is fine);
+///   points inside is fine) and outside what jobs are never shown (`hiddenPaths`: the env file, the state database,
+///   `JOB_SANDBOX_HIDE`… — the default workspace is the folder that holds `.env`);
 /// - the real path is then opened one folder at a time from `/` following no link, so a folder swapped for a link
 ///   after it was resolved is refused rather than followed; the file's type is checked before it is opened for
 ///   reading (a FIFO would block, a device could act), and its size and type are checked again on the opened file,
@@ -20,13 +22,30 @@ struct WorkspaceFileReader: Sendable {
     let workspacePath: String
     /// `MAX_SEND_FILE_BYTES`.
     let maxBytes: Int
+    /// Files and folders jobs must not see, links resolved: never sent, even from inside the workspace. Worked out
+    /// on the reading thread, as it looks at the disk.
+    let hiddenPaths: @Sendable () -> [String]
+
+    /// Reads within `settings`' workspace and limit, keeping back what the job sandbox hides (SPEC §12) whether or
+    /// not the sandbox is in force: the tool runs in the daemon, which sees them all.
+    init(settings: Settings) {
+        workspacePath = settings.workspacePath
+        maxBytes = settings.maxSendFileBytes
+        hiddenPaths = { SandboxProfile.forJobs(settings: settings, home: nil).hidden.map(\.path) }
+    }
+
+    init(workspacePath: String, maxBytes: Int, hiddenPaths: [String] = []) {
+        self.workspacePath = workspacePath
+        self.maxBytes = maxBytes
+        self.hiddenPaths = { hiddenPaths }
+    }
 
     /// The bytes of the file at `path`.
     func read(_ path: String) async throws(SendFileRefusal) -> Data {
-        let (workspace, maxBytes) = (workspacePath, maxBytes)
+        let (workspace, maxBytes, hidden) = (workspacePath, maxBytes, hiddenPaths)
         let result = await BlockingCall.run(name: "claudio-send-file") { () -> Result<Data, SendFileRefusal> in
             Result { () throws(SendFileRefusal) -> Data in
-                try Self.read(path, workspace: workspace, maxBytes: maxBytes)
+                try Self.read(path, workspace: workspace, maxBytes: maxBytes, hidden: hidden())
             }
         }
         return try result.get()
@@ -34,7 +53,9 @@ struct WorkspaceFileReader: Sendable {
 
     // MARK: - On the reading thread
 
-    private static func read(_ path: String, workspace: String, maxBytes: Int) throws(SendFileRefusal) -> Data {
+    private static func read(_ path: String, workspace: String, maxBytes: Int, hidden: [String])
+        throws(SendFileRefusal) -> Data
+    {
         guard !path.utf8.contains(0) else { throw .notFound }
         guard let root = realPath(workspace) else { throw .unreadable(reason: "the workspace: \(errnoText())") }
         // A relative path starts where claude works: the workspace, whichever way its path is spelled.
@@ -47,6 +68,7 @@ struct WorkspaceFileReader: Sendable {
             throw code == ENOENT || code == ENOTDIR ? .notFound : .unreadable(reason: errnoText(code))
         }
         guard isInside(real, root) else { throw .outsideWorkspace }
+        guard !hidden.contains(where: { isInside(real, $0) }) else { throw .hiddenFromJobs }
 
         let (folder, name) = try openFolder(of: real)
         defer { close(folder) }

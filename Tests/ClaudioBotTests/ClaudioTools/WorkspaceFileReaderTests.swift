@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Shared
 import Testing
 
 @testable import ClaudioBot
@@ -143,5 +144,36 @@ struct WorkspaceFileReaderTests {
         #expect(WorkspaceFileReader.isInside("/srv/ws", "/srv/ws"))
         #expect(!WorkspaceFileReader.isInside("/srv/ws2/a", "/srv/ws"))
         #expect(WorkspaceFileReader.isInside("/anything", "/"))
+    }
+}
+
+@Suite("send_file keeps back what jobs are never shown, also when it lies in the workspace (SPEC §12, §14)")
+struct WorkspaceFileReaderHiddenTests {
+    @Test("the env file, the state database and JOB_SANDBOX_HIDE paths in the workspace are refused; other files are sent")
+    func hiddenFiles() async throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let workspace = scratch.path
+        let files = FileManager.default
+        try files.createDirectory(atPath: workspace + "/state", withIntermediateDirectories: true)
+        try files.createDirectory(atPath: workspace + "/private", withIntermediateDirectories: true)
+        for name in ["state/claudio.sqlite", "private/keys.txt", "notes.txt"] {
+            try Data("content of \(name)".utf8).write(to: URL(fileURLWithPath: workspace + "/" + name))
+        }
+        try Data("TELEGRAM_BOT_TOKEN=1:secret\nALLOWED_USER_IDS=42\n".utf8)
+            .write(to: URL(fileURLWithPath: workspace + "/.env"))
+        try files.createSymbolicLink(atPath: workspace + "/env-link", withDestinationPath: workspace + "/.env")
+        var settings = try await SettingsLoader.load(
+            processEnvironment: [
+                "HOME": workspace, "WORKSPACE_PATH": workspace, "CLAUDIO_STATE_DIR": workspace + "/state",
+                "JOB_SANDBOX_HIDE": workspace + "/private",
+            ],
+            envFilePath: workspace + "/.env")
+        settings.maxSendFileBytes = 1000
+        let reader = WorkspaceFileReader(settings: settings)
+        for path in [".env", "env-link", "state/claudio.sqlite", "private/keys.txt", workspace + "/.env"] {
+            await #expect(throws: SendFileRefusal.hiddenFromJobs, "\(path)") { try await reader.read(path) }
+        }
+        #expect(try await reader.read("notes.txt") == Data("content of notes.txt".utf8))
     }
 }
