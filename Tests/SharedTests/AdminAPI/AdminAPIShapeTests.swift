@@ -92,10 +92,10 @@ struct AdminAPIShapeTests {
         #expect(try roundTrips(AdminAPISamples.reload))
     }
 
-    @Test("snapshot bundles status with the jobs, rate-limit and denied arrays")
+    @Test("snapshot bundles status with the jobs, rate-limit, denied and approvals arrays")
     func snapshotKeys() throws {
         let snapshot = try object(AdminAPISamples.snapshot)
-        #expect(Set(snapshot.keys) == ["status", "jobs", "rate_limits", "rate_limits_total", "denied"])
+        #expect(Set(snapshot.keys) == ["status", "jobs", "rate_limits", "rate_limits_total", "denied", "approvals"])
         #expect((snapshot["jobs"] as? [Any])?.count == 1)
         #expect((snapshot["rate_limits"] as? [Any])?.count == 1)
         #expect(snapshot["rate_limits_total"] as? Int == 1)

@@ -15,7 +15,7 @@ struct TelegramChannelTests {
             let fake = harness.fake
             try await harness.serving(harness.makeChannel()) {
                 let poll = try await fake.waitForMethod("getUpdates")
-                #expect(poll.parameters["allowed_updates"] == #"["message","edited_message"]"#)
+                #expect(poll.parameters["allowed_updates"] == #"["message","edited_message","callback_query"]"#)
                 #expect(poll.parameters["timeout"] == "5")
                 let webhook = try await fake.waitForMethod("deleteWebhook")
                 #expect(webhook.parameters["drop_pending_updates"] == "false")
