@@ -21,9 +21,13 @@ struct ClaudeInvocation: Sendable, Equatable {
         if case .only(let entries) = settings.allowedTools {
             // --allowedTools alone only pre-approves; with permissions skipped everything is approved anyway, so
             // --tools is what actually removes the built-in tools that are not listed.
-            arguments += ["--allowedTools", entries.joined(separator: ",")]
+            // Claudio's own tools (SPEC §14) stay available: they are named in the list whatever it holds.
+            let allowed = entries + ClaudioMCPServer.qualifiedToolNames.filter { !entries.contains($0) }
+            arguments += ["--allowedTools", allowed.joined(separator: ",")]
             arguments += ["--tools", settings.allowedTools.builtInTools.joined(separator: ",")]
         }
+        // Claudio's in-process MCP server, served over this run's stdin and stdout; the operator's servers beside it.
+        arguments += ["--mcp-config", ClaudioMCPServer.mcpConfig]
         if let mcp = settings.mcpConfigPath {
             arguments += ["--mcp-config", mcp]
         }

@@ -33,7 +33,7 @@ struct ClaudeJobExecutor: JobExecutor {
     var onStarting: (@Sendable (Job) async -> Bool)?
     /// Called after the answer was delivered: the history row is recorded and the prompt leaves the intake.
     var onFinished: (@Sendable (Summary) async -> Void)?
-    /// Where claude's tool requests are asked; without one they are denied.
+    /// Where claude's tool requests are asked; without one they are denied (Claudio's own tools are always allowed).
     var approvals: ApprovalDesk?
     /// Called for a queued job that will never run, before its chat is told: its prompt leaves the intake and the
     /// history records why it ended.
@@ -102,8 +102,7 @@ struct ClaudeJobExecutor: JobExecutor {
         let key = job.sessionKey
         let resume = await sessions.sessionID(for: key)
         let onProgress: @Sendable (String) async -> Void = { await throttle.submit($0) }
-        let questions: any ClaudeControlHandler = approvals.map { JobQuestions(job: job, desk: $0) }
-            ?? RefusingControlHandler()
+        let questions = JobQuestions(job: job, desk: approvals, tools: .serving(job, settings: runner.settings))
         defer {
             if let approvals { Task { await approvals.jobEnded(job.id) } }
         }

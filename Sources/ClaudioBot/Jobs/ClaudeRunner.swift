@@ -43,7 +43,7 @@ struct ClaudeRunner: Sendable {
         // Written on a thread of its own alongside reading the output: a long prompt and a chatty claude could
         // otherwise deadlock on pipes.
         let conversation = ClaudeConversation(input: process.openStandardInput(), handler: questions)
-        conversation.start(prompt: prompt, sdkMcpServers: [])
+        conversation.start(prompt: prompt, sdkMcpServers: [ClaudioMCPServer.name])
 
         let (clock, supervisor) = (clock, supervisor)
         let timeout = settings.commandTimeout
@@ -64,7 +64,8 @@ struct ClaudeRunner: Sendable {
             return tail
         }
         let output = Task {
-            await Self.read(process.standardOutput, conversation: conversation, onProgress: onProgress)
+            await Self.read(
+                process.standardOutput, conversation: conversation, activity: control.activity, onProgress: onProgress)
         }
 
         let exit = await process.waitForExit()
@@ -81,14 +82,18 @@ struct ClaudeRunner: Sendable {
     }
 
     private static func read(
-        _ stream: AsyncStream<[UInt8]>, conversation: ClaudeConversation, onProgress: @Sendable (String) async -> Void
+        _ stream: AsyncStream<[UInt8]>, conversation: ClaudeConversation, activity: JobActivity,
+        onProgress: @Sendable (String) async -> Void
     ) async -> ClaudeTranscript {
         var splitter = StreamJSONLineSplitter()
         var transcript = ClaudeTranscript()
         var lastProgress: String?
         for await chunk in stream {
             for line in splitter.append(chunk) {
-                for event in transcript.consume(line: line) { conversation.observe(event) }
+                for event in transcript.consume(line: line) {
+                    conversation.observe(event)
+                    if let noted = JobActivityEvent(event, at: Date()) { activity.record(noted) }
+                }
             }
             if let progress = transcript.latestProgress, progress != lastProgress {
                 lastProgress = progress

@@ -16,6 +16,9 @@ final class JobControl: Sendable {
 
     private let state = Mutex(State())
 
+    /// The job's latest tool calls, texts and files sent, for the job's detail page (SPEC §17).
+    let activity = JobActivity()
+
     /// Why the job was killed, if it was: the executor reads it to pick the user's message and the outcome.
     var killReason: KillReason? { state.withLock { $0.killReason } }
     var pid: Int32? { state.withLock { $0.pid } }

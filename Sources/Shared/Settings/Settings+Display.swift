@@ -41,6 +41,7 @@ extension Settings {
             V.maxUploadBytes: String(maxUploadBytes),
             V.userDailyBudgetUSD: userDailyBudgetUSD > 0 ? DollarText.amount(userDailyBudgetUSD) : "0 (no budget)",
             V.metricsListen: metricsListen?.description ?? "(not set)",
+            V.maxSendFileBytes: String(maxSendFileBytes),
         ]
         return V.all.map { name in
             let source = name == V.transcriptionAPIKey && keyFromOpenAI ? sources[V.openAIAPIKey] : sources[name]

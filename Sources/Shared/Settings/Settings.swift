@@ -57,6 +57,8 @@ public struct Settings: Sendable {
     public var userDailyBudgetUSD: Double
     /// `METRICS_LISTEN`: where an extra TCP listener serves `/metrics`; nil for none.
     public var metricsListen: MetricsListenAddress?
+    /// `MAX_SEND_FILE_BYTES`: the largest workspace file Claude may send to the chat (SPEC §14).
+    public var maxSendFileBytes = 50_000_000
     /// Where each variable's effective value came from, keyed by variable name.
     public var sources: [String: SettingValueSource]
     /// The env file that was read, if any.

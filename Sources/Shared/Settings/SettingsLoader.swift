@@ -80,6 +80,7 @@ public enum SettingsLoader {
         let media = parseMedia(&parser)
         let dailyBudget = parser.dollars(V.userDailyBudgetUSD, default: 0)
         let metricsListen = parseMetricsListen(&parser)
+        let maxSendFileBytes = parser.integer(V.maxSendFileBytes, default: 50_000_000, minimum: 1)
 
         let telegramEnabled = channels.telegram && telegramToken != nil
         let slackEnabled = channels.slack && slackBot != nil && slackApp != nil
@@ -114,6 +115,7 @@ public enum SettingsLoader {
             userDailyBudgetUSD: dailyBudget, metricsListen: metricsListen, sources: parser.sources,
             envFilePath: layers.filePath)
         settings.approvalTimeout = approvalTimeout
+        settings.maxSendFileBytes = maxSendFileBytes
         return settings
     }
 

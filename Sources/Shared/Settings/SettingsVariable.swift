@@ -33,6 +33,7 @@ public enum SettingsVariable {
     public static let transcriptionModel = "TRANSCRIPTION_MODEL"
     public static let maxVoiceSeconds = "MAX_VOICE_SECONDS"
     public static let maxUploadBytes = "MAX_UPLOAD_BYTES"
+    public static let maxSendFileBytes = "MAX_SEND_FILE_BYTES"
     /// Not a setting of its own: what `TRANSCRIPTION_API_KEY` falls back to, so an operator's usual OpenAI key works.
     public static let openAIAPIKey = "OPENAI_API_KEY"
     public static let userDailyBudgetUSD = "USER_DAILY_BUDGET_USD"
@@ -44,7 +45,7 @@ public enum SettingsVariable {
         mcpConfigPath, maxConcurrentJobs, maxQueuedPerChat, offlineMessageMaxAge, telegramAPIBaseURL, slackAPIBaseURL,
         stateDirectory, adminSocket, lockDirectory, logLevel, jobSandbox, jobSandboxRW, jobSandboxHide,
         jobEnvPassthrough, approvalTimeout, transcriptionAPIURL, transcriptionAPIKey, transcriptionModel, maxVoiceSeconds,
-        maxUploadBytes, userDailyBudgetUSD, metricsListen,
+        maxUploadBytes, userDailyBudgetUSD, metricsListen, maxSendFileBytes,
     ]
 
     public static let secretNames: Set<String> = [

@@ -70,11 +70,15 @@ struct ClaudeJobExecutorTests {
         #expect(outcome == .ok)
         #expect(fake.files(prefix: "stdin.") == ["--version"])
         let argv = fake.files(prefix: "argv.").first?.split(separator: "\n").map(String.init)
-        #expect(argv == ["-p", "--input-format", "stream-json", "--output-format", "stream-json", "--verbose", "--dangerously-skip-permissions"])
+        #expect(argv == [
+            "-p", "--input-format", "stream-json", "--output-format", "stream-json", "--verbose",
+            "--dangerously-skip-permissions",
+            "--mcp-config", #"{"mcpServers":{"claudio":{"type":"sdk","name":"claudio"}}}"#,
+        ])
         #expect(await replier.lastOutcomeText == "echo: --version")
     }
 
-    @Test("ALLOWED_TOOLS restricts tools with --allowedTools and --tools even when permissions are skipped")
+    @Test("ALLOWED_TOOLS restricts tools with --allowedTools and --tools even when permissions are skipped; Claudio's own tool stays allowed")
     func restrictedTools() async {
         defer { fake.remove() }
         let settings = FakeClaude.settings(allowedTools: .only(["Read", "Bash(git:*)", "mcp__db__query"]))
@@ -83,7 +87,7 @@ struct ClaudeJobExecutorTests {
         #expect(argv.contains("--dangerously-skip-permissions"))
         let allowed = argv.firstIndex(of: "--allowedTools").map { argv[$0 + 1] }
         let tools = argv.firstIndex(of: "--tools").map { argv[$0 + 1] }
-        #expect(allowed == "Read,Bash(git:*),mcp__db__query")
+        #expect(allowed == "Read,Bash(git:*),mcp__db__query,mcp__claudio__send_file")
         #expect(tools == "Read,Bash")
     }
 

@@ -93,7 +93,7 @@ struct AdminAPIShapeTests {
         #expect(try roundTrips(AdminAPISamples.reload))
     }
 
-    @Test("snapshot bundles status with the jobs, rate-limit and denied arrays")
+    @Test("snapshot bundles status with the jobs, rate-limit, denied and approvals arrays")
     func snapshotKeys() throws {
         let snapshot = try object(AdminAPISamples.snapshot)
         #expect(Set(snapshot.keys) == ["status", "jobs", "rate_limits", "rate_limits_total", "denied", "history", "approvals"])

@@ -11,8 +11,7 @@ package enum ProgressSummary {
         case .toolUse(let toolUse):
             return line(for: toolUse)
         case .assistantText(let text, _):
-            guard let firstLine = firstNonBlankLine(of: text) else { return nil }
-            return oneLine("💭 " + firstLine)
+            return excerpt(ofText: text).map { oneLine("💭 " + $0) }
         case .apiRetry(let retry):
             return line(for: retry)
         case .sessionStarted, .toolResult, .result, .other, .controlRequest, .controlResponse:
@@ -21,10 +20,22 @@ package enum ProgressSummary {
     }
 
     static func line(for toolUse: ClaudeStreamEvent.ToolUse) -> String {
+        let icon = presentation[toolUse.name]?.icon ?? "🔧"
+        return oneLine("\(icon) \(call(toolUse))")
+    }
+
+    /// The call without its icon, e.g. "Bash: ls -la": the tool's name and what it works on, when that is known.
+    static func call(_ toolUse: ClaudeStreamEvent.ToolUse) -> String {
         let name = toolUse.name.isEmpty ? "tool" : toolUse.name
-        guard let (icon, inputField) = presentation[name] else { return oneLine("🔧 " + name) }
-        guard let argument = toolUse.input[inputField], !argument.isEmpty else { return oneLine("\(icon) \(name)") }
-        return oneLine("\(icon) \(name): \(argument)")
+        guard let inputField = presentation[name]?.inputField, let argument = toolUse.input[inputField],
+            !argument.isEmpty
+        else { return oneLine(name) }
+        return oneLine("\(name): \(argument)")
+    }
+
+    /// The first line of a text that is not blank, cut to a summary's length; nil when there is none.
+    static func excerpt(ofText text: String) -> String? {
+        firstNonBlankLine(of: text).map { oneLine(String($0)) }
     }
 
     static func line(for retry: ClaudeStreamEvent.APIRetry) -> String {
@@ -40,7 +51,7 @@ package enum ProgressSummary {
         return oneLine(line)
     }
 
-    /// Built-in tools: their icon and the input field that says what the call is about.
+    /// Built-in tools and Claudio's own: their icon and the input field that says what the call is about.
     private static let presentation: [String: (icon: String, inputField: String)] = [
         "Bash": ("🔧", "command"),
         "Read": ("📖", "file_path"),
@@ -54,6 +65,8 @@ package enum ProgressSummary {
         "WebSearch": ("🔎", "query"),
         "Task": ("🤖", "description"),
         "Agent": ("🤖", "description"),
+        // Claudio's own tool (SPEC §14): the file it sends.
+        "mcp__claudio__send_file": ("📎", "path"),
     ]
 
     private static func oneLine(_ text: String) -> String {

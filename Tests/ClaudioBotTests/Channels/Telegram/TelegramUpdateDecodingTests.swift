@@ -57,7 +57,7 @@ struct TelegramUpdateDecodingTests {
             [{"update_id": 1, "message": {"message_id": 1, "date": 1, "chat": {"id": 2}, "from": {"id": 2},
               "sticker": {"file_id": "x"}}},
              {"update_id": 2, "edited_message": {"message_id": 1, "date": 1, "chat": {"id": 2}, "text": "v2"}},
-             {"update_id": 3, "my_chat_member": {"date": 1}}]
+             {"update_id": 3, "my_chat_member": {"chat": {"id": 2}, "date": 1}}]
             """)
         guard decoded.count == 3, case .update(let sticker) = decoded[0], case .update(let edit) = decoded[1],
             case .update(let other) = decoded[2]

@@ -22,6 +22,31 @@ struct RealCLIDaemonTests {
         }
     }
 
+    @Test(
+        "Claude's send_file puts a workspace file in the chat: tool approval on, off, and with ALLOWED_TOOLS restricted",
+        arguments: [
+            ["SKIP_PERMISSIONS": "false"], ["SKIP_PERMISSIONS": "true"],
+            ["SKIP_PERMISSIONS": "true", "ALLOWED_TOOLS": "Read"],
+        ])
+    func sendFile(settings: [String: String]) async throws {
+        let input = #"{"path": "report.txt", "caption": "here"}"#
+        try await RealCLIDaemon.with(settings) { directory in
+            try Data("quarterly numbers\n".utf8).write(to: URL(fileURLWithPath: directory + "/report.txt"))
+            return ([:], [])
+        } _: { telegram, _ in
+            await telegram.sendText("RUNTOOL: mcp__claudio__send_file \(input)", from: Self.user)
+            let document = try await telegram.waitForCall("the report by sendDocument", timeout: .seconds(60)) {
+                $0.method == "sendDocument" && $0.succeeded
+            }
+            #expect(document.parameters["document"] == "quarterly numbers\n")
+            #expect(document.parameters["document.filename"] == "report.txt" && document.parameters["caption"] == "here")
+            try await telegram.waitForText(
+                "Tool finished: sent report.txt (18 bytes) to the chat", inChat: Self.user, timeout: .seconds(60))
+            let texts = await telegram.state.messages(inChat: Self.user).map(\.text)
+            #expect(!texts.contains { $0.contains("🔐") }, "a question was asked: \(texts)")
+        }
+    }
+
     @Test("COMMAND_TIMEOUT: the user is told, and no process of the job survives")
     func timeout() async throws {
         try await RealCLIDaemon.expectTimeoutLeavesNothing()

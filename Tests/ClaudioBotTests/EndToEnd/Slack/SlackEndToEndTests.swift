@@ -198,6 +198,23 @@ struct SlackEndToEndTests {
         }
     }
 
+    @Test("A file Claude sends is uploaded in the thread (getUploadURLExternal, upload, completeUploadExternal)")
+    func sendFile() async throws {
+        try await Self.withDaemon { slack, daemon, _ in
+            let workspace = daemon.directory.path
+            try Data("a,b\n1,2\n".utf8).write(to: URL(fileURLWithPath: workspace + "/table.csv"))
+            let delivery = try await slack.sendDirectMessage("SENDFILE table.csv the numbers", from: "U0ALICE")
+            let thread = await Self.thread(delivery.ts, in: delivery.channel, of: slack) { $0.hasPrefix("sendfile") }
+            #expect(thread == ["sendfile: sent table.csv (8 bytes) to the chat"])
+            let record = await slack.record
+            #expect(record.files.map { [$0.name, $0.text, $0.channel, $0.threadTS, $0.comment] } == [
+                ["table.csv", "a,b\n1,2\n", delivery.channel, delivery.ts, "the numbers"],
+            ])
+            #expect(record.calls(to: "files.getUploadURLExternal") == 1)
+            #expect(record.calls(to: "files.completeUploadExternal") == 1)
+        }
+    }
+
     // MARK: - The workspace boundary (SPEC §18)
 
     @Test("With an empty list, a Slack Connect user in a shared channel is denied and recorded; members still served")

@@ -1,9 +1,13 @@
+import Foundation
+import Shared
+
 /// What the fake model answers, scripted by the prompt (the last text of the newest user turn):
 ///
 /// | prompt | answer |
 /// |---|---|
 /// | a turn carrying a `tool_result` | text "Tool finished: <the tool's output>" |
 /// | `RUNBASH: <command>` | a `Bash` tool_use running `<command>` |
+/// | `RUNTOOL: <tool name> <JSON input>` | a tool_use of that tool with that input |
 /// | `SLOW: <text>` | text "Echo: <text>", streamed one word every `slowWordInterval` |
 /// | `LONG: <n>` | text of `n` numbered lines, to exercise message splitting |
 /// | `FAIL: <status>` | that HTTP error; the CLI retries it (~10 times, minutes) |
@@ -11,7 +15,7 @@
 /// | anything else | text "Echo: <prompt>" |
 enum FakeAnthropicReply: Sendable, Equatable {
     case text(String, wordInterval: Duration?)
-    case toolUse(name: String, input: [String: String])
+    case toolUse(name: String, input: JSONValue)
     case failure(status: Int, retryable: Bool)
 
     static let slowWordInterval = Duration.milliseconds(300)
@@ -22,7 +26,17 @@ enum FakeAnthropicReply: Sendable, Equatable {
         }
         let prompt = request.prompt
         if let command = prompt.removingPrefix("RUNBASH: ") {
-            return .toolUse(name: "Bash", input: ["command": command, "description": "Run the requested command"])
+            return .toolUse(
+                name: "Bash", input: ["command": .string(command), "description": "Run the requested command"])
+        }
+        if let call = prompt.removingPrefix("RUNTOOL: ") {
+            let name = String(call.prefix { !$0.isWhitespace })
+            let json = call.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
+            guard let input = try? JSONDecoder().decode(JSONValue.self, from: Data(json.utf8)), case .object = input
+            else {
+                return .text("RUNTOOL needs a tool name and a JSON object, got: \(call)", wordInterval: nil)
+            }
+            return .toolUse(name: name, input: input)
         }
         if let text = prompt.removingPrefix("SLOW: ") {
             return .text("Echo: \(text)", wordInterval: slowWordInterval)

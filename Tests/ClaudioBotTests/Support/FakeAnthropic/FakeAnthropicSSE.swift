@@ -1,4 +1,5 @@
 import Foundation
+import Shared
 
 /// The bodies the fake Messages API sends, shaped like the real API's: a Server-Sent Events stream (`message_start`,
 /// `ping`, `content_block_start`, `content_block_delta` with `text_delta` or `input_json_delta`, `content_block_stop`,
@@ -45,7 +46,7 @@ enum FakeAnthropicSSE {
                         "type": "tool_use", "id": identifier("toolu_"), "name": name, "input": [String: Any](),
                     ])))
             // The real API streams tool input as JSON fragments the client must join; split it to prove that.
-            let json = encode(input)
+            let json = input.jsonText
             let middle = json.index(json.startIndex, offsetBy: json.count / 2)
             for fragment in [json[..<middle], json[middle...]] {
                 chunks.append(
@@ -77,7 +78,8 @@ enum FakeAnthropicSSE {
             content = ["type": "text", "text": text]
             stopReason = "end_turn"
         case .toolUse(let name, let input):
-            content = ["type": "tool_use", "id": identifier("toolu_"), "name": name, "input": input]
+            let object = (try? JSONSerialization.jsonObject(with: Data(input.jsonText.utf8))) ?? [String: Any]()
+            content = ["type": "tool_use", "id": identifier("toolu_"), "name": name, "input": object]
             stopReason = "tool_use"
         case .failure:
             preconditionFailure("a failure is an HTTP error, not a message")
