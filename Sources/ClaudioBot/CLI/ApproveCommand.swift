@@ -13,8 +13,6 @@ struct ApproveCommand: AsyncParsableCommand {
     @OptionGroup var options: ClientOptions
 
     func run() async throws {
-        try await options.perform(
-            .decide(approvalID: id, OperatorDecision(decision: .allow, via: .cli)), as: OperatorDecisionResponse.self
-        ) { "✅ Allowed request \($0.id)." }
+        try await options.answerToolRequest(id, .allow)
     }
 }

@@ -12,8 +12,6 @@ struct DenyCommand: AsyncParsableCommand {
     @OptionGroup var options: ClientOptions
 
     func run() async throws {
-        try await options.perform(
-            .decide(approvalID: id, OperatorDecision(decision: .deny, via: .cli)), as: OperatorDecisionResponse.self
-        ) { "❌ Denied request \($0.id)." }
+        try await options.answerToolRequest(id, .deny)
     }
 }

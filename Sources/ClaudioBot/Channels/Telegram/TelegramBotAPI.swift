@@ -68,16 +68,19 @@ struct TelegramBotAPI: Sendable {
         _ method: String, body: HTTPRequestBody, as type: Result.Type, timeout: Duration
     ) async throws(TelegramAPIError) -> Result {
         let request = HTTPRequest(method: .post, url: "\(baseURL)/bot\(token)/\(method)", body: body, totalTimeout: timeout)
-        let response: HTTPResponse
+        return try Self.interpret(try await perform(request), as: type)
+    }
+
+    /// Sends `request` once, its failure as a `TelegramAPIError`.
+    private func perform(_ request: HTTPRequest) async throws(TelegramAPIError) -> HTTPResponse {
         do {
-            response = try await http.send(request)
+            return try await http.send(request)
         } catch let error as HTTPClientError {
             if case .cancelled = error { throw .cancelled }
             throw .transport(error)
         } catch {
             throw .cancelled
         }
-        return try Self.interpret(response, as: type)
     }
 
     /// The bytes of a file `getFile` answered `path` for: `<base>/file/bot<token>/<path>`, the token in the URL like
@@ -89,15 +92,7 @@ struct TelegramBotAPI: Sendable {
         let escaped = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
         let request = HTTPRequest(
             method: .get, url: "\(baseURL)/file/bot\(token)/\(escaped)", totalTimeout: timeout, maxResponseBytes: limit)
-        let response: HTTPResponse
-        do {
-            response = try await http.send(request)
-        } catch let error as HTTPClientError {
-            if case .cancelled = error { throw .cancelled }
-            throw .transport(error)
-        } catch {
-            throw .cancelled
-        }
+        let response = try await perform(request)
         guard response.isSuccess else {
             throw .from(status: response.statusCode, description: "HTTP \(response.statusCode)", retryAfter: nil)
         }
