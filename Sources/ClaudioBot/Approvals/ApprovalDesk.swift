@@ -59,9 +59,10 @@ actor ApprovalDesk: ButtonPressHandler {
             subject = .tool(request)
             markdown = ApprovalTexts.toolRequest(tool: request.toolName, summary: summary.markdown)
         }
-        let entry = PendingApproval(
+        var entry = PendingApproval(
             info: makeInfo(job, tool: request.toolName, summary: summary.line, askedAt: Date()), requester: job.user,
             address: job.address, replier: job.replier, control: job.control, subject: subject, markdown: markdown)
+        entry.replyTo = job.promptMessageID
         let id = entry.id
         let outcome = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in

@@ -29,6 +29,8 @@ struct PendingApproval: Sendable {
     let control: JobControl
     let subject: Subject
     let markdown: String
+    /// The prompt's message, which the question replies to.
+    var replyTo: String?
     /// Token → what it does.
     var buttons: [String: ButtonAction] = [:]
     var message: PostedMessage?
@@ -64,7 +66,7 @@ struct PendingApproval: Sendable {
                 [button(ApprovalTexts.allow, .allow), button(ApprovalTexts.deny, .deny)].compactMap { $0 },
                 [button(ApprovalTexts.allowForJob(tool: tool), .allowForJob)].compactMap { $0 },
             ]
-            return ChatQuestion(markdown: markdown, rows: rows)
+            return ChatQuestion(markdown: markdown, rows: rows, replyTo: replyTo)
         case .choices(let questions):
             var rows: [[ChatButton]] = []
             for (index, question) in questions.questions.enumerated() where !complete.contains(index) {
@@ -77,7 +79,7 @@ struct PendingApproval: Sendable {
                 }
                 rows.append(row)
             }
-            return ChatQuestion(markdown: markdown, rows: rows)
+            return ChatQuestion(markdown: markdown, rows: rows, replyTo: replyTo)
         }
     }
 

@@ -4,9 +4,12 @@ package struct ChatQuestion: Sendable, Equatable {
     package var markdown: String
     /// Rows of buttons; none once the question is settled.
     package var rows: [[ChatButton]]
+    /// The message the question answers, where the platform shows replies (Telegram).
+    package var replyTo: String?
 
-    package init(markdown: String, rows: [[ChatButton]] = []) {
+    package init(markdown: String, rows: [[ChatButton]] = [], replyTo: String? = nil) {
         self.markdown = markdown
         self.rows = rows
+        self.replyTo = replyTo
     }
 }

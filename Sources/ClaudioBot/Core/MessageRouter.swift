@@ -136,9 +136,10 @@ struct MessageRouter: Sendable {
         _ prompt: String, jobID: String, from message: InboundMessage, preparedInIntake: Bool,
         replier: any ChatReplier, whenDurable: @Sendable () -> Void
     ) async {
-        let job = Job(
+        var job = Job(
             id: jobID, user: message.user, address: message.address, prompt: prompt, queuedAt: Date(),
             replier: replier.replierForJobs)
+        job.promptMessageID = message.messageID
         if let intake {
             let stored =
                 preparedInIntake

@@ -75,6 +75,8 @@ struct StoredPrompt: Sendable, Equatable {
 
     /// The job again, under its old ID, answering through `replier`.
     func job(replier: any ChatReplier) -> Job {
-        Job(id: jobID, user: user, address: address, prompt: prompt, queuedAt: queuedAt, replier: replier)
+        var job = Job(id: jobID, user: user, address: address, prompt: prompt, queuedAt: queuedAt, replier: replier)
+        job.promptMessageID = messageID
+        return job
     }
 }

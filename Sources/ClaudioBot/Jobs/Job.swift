@@ -11,6 +11,8 @@ struct Job: Sendable, Identifiable {
     /// Answers in the job's chat: the channel's replier the prompt came through.
     let replier: any ChatReplier
     let control: JobControl
+    /// The message that carried the prompt (Telegram `message_id`, Slack `ts`), for questions that reply to it.
+    var promptMessageID: String?
 
     /// Who asked what, where, as the admin API and the history show it.
     var origin: JobOrigin {

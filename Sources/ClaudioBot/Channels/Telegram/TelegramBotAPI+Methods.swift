@@ -33,12 +33,19 @@ extension TelegramBotAPI {
     /// - Parameters:
     ///   - parseMode: "HTML" for formatted text, nil for plain text.
     ///   - buttons: an inline keyboard, one array per row.
-    func sendMessage(chatID: String, text: String, parseMode: String? = nil, buttons: [[ChatButton]]? = nil)
-        async throws(TelegramAPIError) -> TelegramMessage
-    {
+    ///   - replyTo: the message this one answers; sent anyway when that message is gone.
+    func sendMessage(
+        chatID: String, text: String, parseMode: String? = nil, buttons: [[ChatButton]]? = nil,
+        replyTo: String? = nil
+    ) async throws(TelegramAPIError) -> TelegramMessage {
         var parameters: [String: TelegramJSONValue] = ["chat_id": .chatID(chatID), "text": .string(text)]
         if let parseMode { parameters["parse_mode"] = .string(parseMode) }
         if let buttons { parameters["reply_markup"] = Self.inlineKeyboard(buttons) }
+        if let replyTo = replyTo.flatMap(Int64.init) {
+            parameters["reply_parameters"] = .object([
+                "message_id": .integer(replyTo), "allow_sending_without_reply": .bool(true),
+            ])
+        }
         return try await deliver("sendMessage", parameters, as: TelegramMessage.self)
     }
 

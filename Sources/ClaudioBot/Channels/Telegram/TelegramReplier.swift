@@ -123,10 +123,12 @@ struct TelegramReplier: ChatReplier {
     {
         let html = TelegramHTMLRenderer.render(question.markdown)
         do {
-            return try await api.sendMessage(chatID: chatID, text: html, parseMode: "HTML", buttons: question.rows)
+            return try await api.sendMessage(
+                chatID: chatID, text: html, parseMode: "HTML", buttons: question.rows, replyTo: question.replyTo)
         } catch .badRequest(let description) {
             logger.warning("Telegram refused a formatted question (\(description)); sending it as plain text")
-            return try await api.sendMessage(chatID: chatID, text: question.markdown, buttons: question.rows)
+            return try await api.sendMessage(
+                chatID: chatID, text: question.markdown, buttons: question.rows, replyTo: question.replyTo)
         }
     }
 

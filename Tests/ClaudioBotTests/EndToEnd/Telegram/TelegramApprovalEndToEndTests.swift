@@ -11,11 +11,12 @@ struct TelegramApprovalEndToEndTests {
     private let stranger = TelegramDaemonHarness.strangerUser
     private static let asking = ["SKIP_PERMISSIONS": "false"]
 
-    /// The question message in the user's chat, once it has buttons.
+    /// The question message in the user's chat, once it has buttons; it replies to the prompt's message.
     private func question(_ fake: FakeTelegramServer, chat: Int64) async throws -> FakeTelegramMessage {
-        _ = try await fake.waitForCall("a question with buttons") { call in
+        let call = try await fake.waitForCall("a question with buttons") { call in
             call.method == "sendMessage" && call.succeeded && (call.parameters["reply_markup"]?.contains("callback_data") ?? false)
         }
+        #expect(call.parameters["reply_parameters"]?.contains(#""message_id":"#) == true)
         return try #require(await fake.state.messages(inChat: chat).last { !$0.buttons.isEmpty })
     }
 
