@@ -100,19 +100,24 @@ struct TelegramApprovalEndToEndTests {
     func timeoutAndCancel() async throws {
         try await TelegramDaemonHarness.with { harness in
             let fake = harness.fake
-            _ = try await harness.start(Self.asking.merging(["APPROVAL_TIMEOUT": "1"]) { $1 })
+            let daemon = try await harness.start(Self.asking.merging(["APPROVAL_TIMEOUT": "1"]) { $1 })
             await fake.sendText("ASK Bash sleep 1", from: user, username: "alice")
             try await fake.waitForText("No answer in 1 s", inChat: user)
             try await fake.waitForText("⌛ No answer in 1 s — denied", inChat: user)
+            let decided = try await daemon.client.approvalHistory().decisions
+            #expect(decided.map(\.decision) == [.timeout] && decided.first?.decidedBy == "timeout")
         }
         try await TelegramDaemonHarness.with { harness in
             let fake = harness.fake
-            _ = try await harness.start(Self.asking)
+            let daemon = try await harness.start(Self.asking)
             await fake.sendText("ASK Bash sleep 1", from: user, username: "alice")
             let asked = try await question(fake, chat: user)
             await fake.sendText("/cancel", from: user, username: "alice")
             try await fake.waitForText("🛑 Cancelled", inChat: user)
             try await fake.waitForText("— job ended", inChat: user)
+            _ = await ProcessLiveness.waitUntil { (try? await daemon.client.approvalHistory().decisions.count) == 1 }
+            let decided = try await daemon.client.approvalHistory().decisions
+            #expect(decided.map(\.decision) == [.ended] && decided.first?.via == .job)
             let settled = try #require(await fake.state.messages(inChat: user).first { $0.messageID == asked.messageID })
             #expect(settled.buttons.isEmpty)
         }
