@@ -2,7 +2,7 @@
 SWIFT ?= swift
 ENV_FILE ?= .env
 
-.PHONY: setup build release run env-file test bench clean
+.PHONY: setup build release run env-file test bench demo clean
 
 setup:
 	bash scripts/setup.sh
@@ -31,6 +31,14 @@ test: build
 bench: setup
 	$(SWIFT) build -c release --product claudio
 	$(SWIFT) package --allow-writing-to-package-directory benchmark --scale --no-progress
+
+# Claudio seen whole without a bot token: the daemon against a fake Telegram on 127.0.0.1 with scripted users and the
+# scripted claude, and the console on it. Nothing leaves the machine; quitting the console stops everything.
+demo: setup
+	$(SWIFT) build --product claudio
+	$(SWIFT) build --product claudio-tui
+	$(SWIFT) build --product ClaudioDemo
+	"$$($(SWIFT) build --show-bin-path)/ClaudioDemo"
 
 clean:
 	$(SWIFT) package clean

@@ -105,6 +105,14 @@ let package = Package(
         ),
         .testTarget(name: "ClaudioTUITests", dependencies: ["ClaudioTUI", "Shared"]),
 
+        // `make demo`: the daemon against the fake Telegram with scripted users and the scripted claude, and the console
+        // on it. Built from the test fakes, so it is no product shipped to users.
+        .executableTarget(
+            name: "ClaudioDemo",
+            dependencies: ["FakeTelegram", .product(name: "UnixSignals", package: "swift-service-lifecycle")],
+            path: "Demo/ClaudioDemo"
+        ),
+
         // `make bench`: in-process measurements, and the release `claudio` binary driven end to end.
         .systemLibrary(name: "CMallocInfo", path: "Benchmarks/CMallocInfo"),
         .executableTarget(

@@ -10,6 +10,9 @@ protocol AdminBackend: Sendable {
     func status() async throws -> StatusResponse
     /// `GET /v1/jobs`.
     func jobs() async throws -> JobsResponse
+    /// `GET /v1/jobs/{id}`: the job's row, whole prompt, deadline, process tree and latest activity (SPEC §17).
+    /// - Returns: nil when no job has that ID (a 404).
+    func job(id: String) async throws -> JobDetail?
     /// `POST /v1/jobs/{id}/kill`: kills the job's whole process tree.
     /// - Returns: nil when no job has that ID (a 404).
     func kill(jobID: String) async throws -> KillResponse?

@@ -13,6 +13,14 @@ enum AdminRoutes {
         let v1 = router.group("v1")
         v1.get("status") { _, _ in try Response.adminJSON(try await backend.status()) }
         v1.get("jobs") { _, _ in try Response.adminJSON(try await backend.jobs()) }
+        v1.get("jobs/:id") { _, context in
+            let rawID = try context.parameters.require("id")
+            let jobID = rawID.removingPercentEncoding ?? rawID
+            guard let detail = try await backend.job(id: jobID) else {
+                throw AdminHTTPError(.notFound, "unknown job: \(jobID)")
+            }
+            return try Response.adminJSON(detail)
+        }
         v1.post("jobs/:id/kill") { _, context in
             let rawID = try context.parameters.require("id")
             // Hummingbird matches on the raw path; clients percent-encode opaque IDs.

@@ -48,6 +48,7 @@ actor ApprovalDesk: ButtonPressHandler {
             let now = Date()
             let info = makeInfo(job, tool: request.toolName, summary: summary.line, askedAt: now)
             await record(info, .allowJob, decidedBy: user.id, via: .job, at: now)
+            job.control.activity.noteAllowedForJob(tool: request.toolName, summary: summary.line, by: user)
             return .allow(updatedInput: request.input)
         }
         let subject: PendingApproval.Subject
@@ -64,6 +65,7 @@ actor ApprovalDesk: ButtonPressHandler {
             address: job.address, replier: job.replier, control: job.control, subject: subject, markdown: markdown)
         entry.replyTo = job.promptMessageID
         let id = entry.id
+        job.control.activity.noteAsked(tool: request.toolName, summary: summary.line)
         let outcome = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 open(entry, continuation: continuation)
@@ -73,6 +75,7 @@ actor ApprovalDesk: ButtonPressHandler {
         }
         let (decidedBy, via) = outcome.decider
         await record(entry.info, outcome.kind, decidedBy: decidedBy, via: via, at: Date())
+        job.control.activity.noteSettled(outcome, tool: request.toolName, timeoutSeconds: timeoutSeconds)
         return outcome.decision(timeoutSeconds: timeoutSeconds)
     }
 

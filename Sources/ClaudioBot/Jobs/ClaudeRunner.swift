@@ -13,6 +13,8 @@ struct ClaudeRunner: Sendable {
     /// What claude is started with (plus its `CLAUDIO_JOB_ID`): the daemon builds it with `JobEnvironment`, so the
     /// operator configures the CLI the usual way without handing it the daemon's secrets.
     let environment: [String: String]
+    /// Reads what the job's processes use at each refresh, for the job's page and the Jobs panel (SPEC §17).
+    var sampler: any JobProcessSampler = ProcJobProcessSampler()
     /// Times `COMMAND_TIMEOUT`, the process-count refreshes and the output drain.
     var clock: AnyClock = .continuous
     /// How often the job's process count is refreshed: feeds the admin API, and remembers members so a
@@ -45,7 +47,7 @@ struct ClaudeRunner: Sendable {
         let conversation = ClaudeConversation(input: process.openStandardInput(), handler: questions)
         conversation.start(prompt: prompt, sdkMcpServers: [ClaudioMCPServer.name])
 
-        let (clock, supervisor) = (clock, supervisor)
+        let (clock, supervisor, sampler) = (clock, supervisor, sampler)
         let timeout = settings.commandTimeout
         let watchdog = Task {
             try await clock.sleep(for: .seconds(timeout))
@@ -55,6 +57,8 @@ struct ClaudeRunner: Sendable {
         let refresher = Task {
             while !Task.isCancelled {
                 control.updateProcessCount(await supervisor.processCount(of: tree))
+                // The count just refreshed the tree's members: the sample reads those and searches for nothing.
+                control.updateUsage(await sampler.sample(tree, after: control.usage))
                 try await clock.sleep(for: interval)
             }
         }
@@ -64,17 +68,19 @@ struct ClaudeRunner: Sendable {
             return tail
         }
         let output = Task {
-            await Self.read(
-                process.standardOutput, conversation: conversation, activity: control.activity, onProgress: onProgress)
+            await Self.read(process.standardOutput, conversation: conversation, control: control, onProgress: onProgress)
         }
 
         let exit = await process.waitForExit()
         conversation.end()
         watchdog.cancel()
         refresher.cancel()
+        // Its last sample must not land after the one that says the processes are gone.
+        _ = await refresher.result
         // Whatever claude left running (a background command of its Bash tool) dies with the job.
         _ = await supervisor.kill(tree)
         control.updateProcessCount(0)
+        control.updateUsage(nil)
         let transcript = await Self.value(of: output, within: drainTimeout, on: clock) ?? ClaudeTranscript()
         let tail = await Self.value(of: errors, within: drainTimeout, on: clock) ?? StderrTail()
         return ClaudeRunReport(
@@ -82,7 +88,7 @@ struct ClaudeRunner: Sendable {
     }
 
     private static func read(
-        _ stream: AsyncStream<[UInt8]>, conversation: ClaudeConversation, activity: JobActivity,
+        _ stream: AsyncStream<[UInt8]>, conversation: ClaudeConversation, control: JobControl,
         onProgress: @Sendable (String) async -> Void
     ) async -> ClaudeTranscript {
         var splitter = StreamJSONLineSplitter()
@@ -92,7 +98,8 @@ struct ClaudeRunner: Sendable {
             for line in splitter.append(chunk) {
                 for event in transcript.consume(line: line) {
                     conversation.observe(event)
-                    if let noted = JobActivityEvent(event, at: Date()) { activity.record(noted) }
+                    if let noted = JobActivityEvent(event, at: Date()) { control.activity.record(noted) }
+                    if case .result(let result) = event, let cost = result.totalCostUSD { control.noteCost(cost) }
                 }
             }
             if let progress = transcript.latestProgress, progress != lastProgress {

@@ -12,6 +12,8 @@ final class JobControl: Sendable {
         var processCount = 0
         var sessionForgotten = false
         var waitingQuestions = 0
+        var usage: JobProcessSample?
+        var costUSD: Double?
     }
 
     private let state = Mutex(State())
@@ -24,6 +26,11 @@ final class JobControl: Sendable {
     var pid: Int32? { state.withLock { $0.pid } }
     var startedAt: Date? { state.withLock { $0.startedAt } }
     var processCount: Int { state.withLock { $0.processCount } }
+    /// The latest sample of the job's processes (CPU, memory), refreshed with the count; nil before the first and
+    /// once the processes are gone.
+    var usage: JobProcessSample? { state.withLock { $0.usage } }
+    /// What claude reported the run cost, once its result came.
+    var costUSD: Double? { state.withLock { $0.costUSD } }
     /// Tool requests of this job waiting for an answer: the job shows as `waiting_approval` meanwhile.
     var waitingQuestions: Int { state.withLock { $0.waitingQuestions } }
 
@@ -63,6 +70,15 @@ final class JobControl: Sendable {
         state.withLock { $0.processCount = count }
     }
 
+    /// The job's processes as just sampled; nil once they are gone.
+    func updateUsage(_ sample: JobProcessSample?) {
+        state.withLock { $0.usage = sample }
+    }
+
+    func noteCost(_ costUSD: Double) {
+        state.withLock { $0.costUSD = costUSD }
+    }
+
     /// Kills the job's whole process tree; the first reason wins. Returns how many processes were killed
     /// (0 when claude had not started yet: the executor then does not start it).
     func kill(_ reason: KillReason) async -> Int {
@@ -72,7 +88,10 @@ final class JobControl: Sendable {
         }
         guard let (tree, supervisor) = processes else { return 0 }
         let count = await supervisor.kill(tree).killedCount
-        state.withLock { $0.processCount = 0 }
+        state.withLock {
+            $0.processCount = 0
+            $0.usage = nil
+        }
         return count
     }
 }

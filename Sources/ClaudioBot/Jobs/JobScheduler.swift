@@ -136,6 +136,22 @@ actor JobScheduler {
 
     var runningJobCount: Int { runningCount }
 
+    /// A queued or running job with its row as `snapshot()` shows it; nil when no job has that ID.
+    func entry(jobID: String) -> (job: Job, row: JobInfo)? {
+        let time = Date()
+        for line in lines.values {
+            if let job = line.running, job.id == jobID {
+                let state: JobRunState = job.control.waitingQuestions > 0 ? .waitingApproval : .running
+                let started = job.control.startedAt ?? job.queuedAt
+                return (job, row(job, state: state, startedAt: started, at: time, processes: job.control.processCount))
+            }
+            if let job = line.waiting.first(where: { $0.id == jobID }) {
+                return (job, row(job, state: .queued, startedAt: job.queuedAt, at: time, processes: 0))
+            }
+        }
+        return nil
+    }
+
     /// The job running in `chat`, if any.
     func runningJob(in chat: ChatKey) -> Job? {
         lines[chat]?.running
@@ -218,9 +234,10 @@ actor JobScheduler {
     }
 
     private func row(_ job: Job, state: JobRunState, startedAt: Date, at time: Date, processes: Int) -> JobInfo {
-        JobInfo(
+        let usage = state.isRunning ? job.control.usage : nil
+        return JobInfo(
             origin: job.origin, state: state, pid: state.isRunning ? job.control.pid.map(Int.init) : nil,
             startedAt: startedAt, elapsedSeconds: max(0, time.timeIntervalSince(startedAt)), processes: processes,
-            sandboxed: sandboxed)
+            sandboxed: sandboxed, cpuPercent: usage?.totalCPUPercent, rssBytes: usage?.totalResidentBytes)
     }
 }

@@ -18,6 +18,8 @@ struct DaemonAdminBackend: AdminBackend {
     let finishedJobs: RecentJobHistory
     let metrics: ClaudioMetrics
     let approvalDesk: ApprovalDesk
+    /// Reads the command lines of a job's processes for its page.
+    var sampler: any JobProcessSampler = ProcJobProcessSampler()
 
     func status() async throws -> StatusResponse {
         let lists = await gate.allowLists()
@@ -45,6 +47,14 @@ struct DaemonAdminBackend: AdminBackend {
 
     func jobs() async throws -> JobsResponse {
         JobsResponse(jobs: await scheduler.snapshot())
+    }
+
+    func job(id: String) async throws -> JobDetail? {
+        guard let (job, row) = await scheduler.entry(jobID: id) else { return nil }
+        let members = row.state.isRunning ? job.control.usage?.processes.map(\.identity) ?? [] : []
+        return JobDetail(
+            job, row: row, commandTimeout: settings.commandTimeout,
+            commands: await sampler.commandLines(of: members))
     }
 
     func kill(jobID: String) async throws -> KillResponse? {

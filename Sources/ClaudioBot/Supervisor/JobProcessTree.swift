@@ -29,6 +29,10 @@ actor JobProcessTree {
         }
     }
 
+    /// The members the latest refresh or count found, without looking again: a job's page samples these, so showing
+    /// it never searches for processes.
+    var lastSeenMembers: Set<ProcessIdentity> { remembered }
+
     /// How many processes the job has right now (the admin API's "processes" column).
     func liveMemberCount() -> Int {
         refresh().count

@@ -4,6 +4,8 @@ import UnixSignals
 
 /// The running console: polls the daemon, reads keys, performs kills and reloads, and redraws when the screen
 /// changed. The screen state lives in the main loop alone; everything else reaches it as a ``ConsoleEvent``.
+///
+/// Each round polls `GET /v1/snapshot`, and `GET /v1/jobs/{id}` only while a job's page is open and its job runs.
 public struct ConsoleApp: Sendable {
     public let client: AdminClient
     public let pollInterval: Duration
@@ -27,6 +29,7 @@ public struct ConsoleApp: Sendable {
         let signals = await UnixSignalsSequence(trapping: .sigint, .sigterm, .sighup)
         let terminal = try await TerminalSession.start(colorMode: colorMode)
         let (events, sink) = AsyncStream.makeStream(of: ConsoleEvent.self, bufferingPolicy: .unbounded)
+        let followed = FollowedJob()
 
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
@@ -36,9 +39,9 @@ public struct ConsoleApp: Sendable {
             group.addTask {
                 for await _ in signals { sink.yield(.signal) }
             }
-            group.addTask { await poll(into: sink) }
+            group.addTask { await poll(into: sink, following: followed) }
 
-            await mainLoop(events: events, sink: sink, terminal: terminal)
+            await mainLoop(events: events, sink: sink, terminal: terminal, followed: followed)
             await terminal.stop()
             group.cancelAll()
         }
@@ -47,7 +50,8 @@ public struct ConsoleApp: Sendable {
 
     /// Applies events to the screen and redraws when the drawn lines changed.
     private func mainLoop(
-        events: AsyncStream<ConsoleEvent>, sink: AsyncStream<ConsoleEvent>.Continuation, terminal: TerminalSession
+        events: AsyncStream<ConsoleEvent>, sink: AsyncStream<ConsoleEvent>.Continuation, terminal: TerminalSession,
+        followed: FollowedJob
     ) async {
         var screen = ConsoleScreen(
             socketPath: client.socketPath, pollInterval: pollInterval, size: TerminalSize(columns: 80, rows: 24))
@@ -61,16 +65,24 @@ public struct ConsoleApp: Sendable {
             case .terminal(.key(let key)):
                 switch screen.handle(key) {
                 case .quit?: return
-                case .kill(let jobID)?: perform(.kill(jobID: jobID), into: sink)
-                case .decide(let id, let allow)?: perform(.decide(approvalID: id, allow: allow), into: sink)
-                case .reload?: perform(.reload, into: sink)
+                case .kill(let jobID)?: perform(.kill(jobID: jobID), into: sink, following: followed)
+                case .decide(let id, let allow)?:
+                    perform(.decide(approvalID: id, allow: allow), into: sink, following: followed)
+                case .reload?: perform(.reload, into: sink, following: followed)
                 case .repaint?: repaintAll = true
                 case nil: break
                 }
             case .snapshot(let snapshot): screen.receive(snapshot)
             case .pollFailed(let reason): screen.receiveFailure(reason: reason)
+            case .jobDetail(let detail): screen.receive(detail)
+            case .jobEnded(let jobID): screen.receiveJobEnded(jobID)
             case .actionFinished(let message): screen.show(message)
             case .terminalClosed, .signal: return
+            }
+            // A page just opened on another job is asked about at once, not at the next round.
+            if followed.follow(screen.followedJobID), let jobID = followed.current {
+                let client = self.client
+                Task { await Self.fetchJob(jobID, from: client, into: sink) }
             }
             let lines = screen.lines()
             if lines != drawn || repaintAll {
@@ -80,11 +92,26 @@ public struct ConsoleApp: Sendable {
         }
     }
 
-    /// Fetches a snapshot every `pollInterval` until cancelled.
-    private func poll(into sink: AsyncStream<ConsoleEvent>.Continuation) async {
+    /// Fetches a snapshot, and the followed job if there is one, every `pollInterval` until cancelled.
+    private func poll(into sink: AsyncStream<ConsoleEvent>.Continuation, following followed: FollowedJob) async {
         while !Task.isCancelled {
             await fetchSnapshot(into: sink)
+            if let jobID = followed.current { await Self.fetchJob(jobID, from: client, into: sink) }
             do { try await Task.sleep(for: pollInterval) } catch { return }
+        }
+    }
+
+    /// Asks for one job's page. A 404 means it has ended; any other failure waits for the next round (an
+    /// unreachable daemon shows through the snapshot's poll).
+    private static func fetchJob(
+        _ jobID: String, from client: AdminClient, into sink: AsyncStream<ConsoleEvent>.Continuation
+    ) async {
+        do {
+            sink.yield(.jobDetail(try await client.job(id: jobID)))
+        } catch AdminClientError.refused(let status, _) where status == 404 {
+            sink.yield(.jobEnded(jobID))
+        } catch {
+            return
         }
     }
 
@@ -102,7 +129,9 @@ public struct ConsoleApp: Sendable {
 
     /// Runs a kill, a tool request's answer or a reload in the background, then reports its outcome and a fresh snapshot, so the screen shows
     /// the effect without waiting for the next poll.
-    private func perform(_ action: ConsoleAction, into sink: AsyncStream<ConsoleEvent>.Continuation) {
+    private func perform(
+        _ action: ConsoleAction, into sink: AsyncStream<ConsoleEvent>.Continuation, following followed: FollowedJob
+    ) {
         let client = self.client
         Task {
             switch action {
@@ -127,6 +156,7 @@ public struct ConsoleApp: Sendable {
                 return
             }
             await fetchSnapshot(into: sink)
+            if let jobID = followed.current { await Self.fetchJob(jobID, from: client, into: sink) }
         }
     }
 }

@@ -8,6 +8,10 @@ enum ConsoleEvent: Sendable {
     case snapshot(SnapshotResponse)
     /// A poll failed; the text says why.
     case pollFailed(String)
+    /// The open job page's job, as the daemon describes it now.
+    case jobDetail(JobDetail)
+    /// The daemon no longer knows the open page's job (404): it has ended.
+    case jobEnded(String)
     /// A kill or reload finished.
     case actionFinished(StatusMessage)
     /// SIGINT, SIGTERM or SIGHUP.

@@ -8,9 +8,11 @@ public struct ConsoleCommand: AsyncParsableCommand {
         commandName: "claudio-tui",
         abstract: "Watch and control a running Claudio daemon.",
         discussion: """
-            Shows the daemon's channels, jobs, rate limits, denied attempts and instance locks, refreshed every \
-            --interval seconds. Keys: ↑/↓ PgUp/PgDn move, Tab next panel, k or F9 kill the selected job, r reload \
-            the allowlists, ? or F1 help, q or F10 quit. Colours are off when NO_COLOR is set.
+            Shows the daemon's channels, tool requests waiting, jobs, rate limits, denied attempts, history and \
+            instance locks, refreshed every --interval seconds. Keys: ↑/↓ PgUp/PgDn move, Tab next panel, Enter the \
+            selected job's page (its process tree and activity), / filter the panel, Esc back or clear the filter, \
+            k or F9 kill the selected job, a/d allow/deny a tool request, r reload the allowlists, ? or F1 help, \
+            q or F10 quit. Colours are off when NO_COLOR is set.
             """
     )
 

@@ -46,6 +46,17 @@ public enum ColumnText {
         return alignment == .left ? cut + padding : padding + cut
     }
 
+    /// The cells of one table row, each made printable and fitted to its column, one space apart; dropped columns
+    /// (width 0) are left out.
+    public static func row(_ values: [String], columns: [TableColumn], widths: [Int]) -> String {
+        var parts: [String] = []
+        for (index, column) in columns.enumerated() where index < widths.count && widths[index] > 0 {
+            let value = index < values.count ? printable(values[index]) : ""
+            parts.append(fitted(value, to: widths[index], alignment: column.alignment, side: column.truncation))
+        }
+        return parts.joined(separator: " ")
+    }
+
     /// `text` broken into lines of at most `width` columns, at spaces where possible; a word wider than a line is
     /// split between graphemes.
     public static func wrapped(_ text: String, to width: Int) -> [String] {

@@ -13,6 +13,8 @@ public enum KeyPress: Sendable, Hashable {
     case backTab
     case enter
     case escape
+    /// Backspace, whichever code the terminal sends for it (DEL, Ctrl-H or the keypad's).
+    case backspace
     /// F1…F12.
     case function(Int)
 }

@@ -1,17 +1,43 @@
 import Foundation
 import Shared
 
-/// A panel's contents as a table: the columns of SPEC §7 and a row per job, user, denied record or lock.
+/// A panel's contents as a table: the columns of SPEC §7 and §17 and a row per job, request, user, denied record,
+/// finished job or lock.
 public struct PanelTable: Sendable, Hashable {
     public var columns: [TableColumn]
     public var rows: [PanelRow]
     /// Shown in place of rows when there are none.
     public var emptyNote: String
+    /// Each row's index in the list the table was made from: a filter keeps some rows, and a selection still names
+    /// the job or request it stands for.
+    public var sourceIndices: [Int]
+    /// How many rows there were before a filter.
+    public var unfilteredCount: Int
 
     public init(columns: [TableColumn], rows: [PanelRow], emptyNote: String) {
         self.columns = columns
         self.rows = rows
         self.emptyNote = emptyNote
+        self.sourceIndices = Array(rows.indices)
+        self.unfilteredCount = rows.count
+    }
+
+    /// The rows `filter` keeps (all when it is nil); with none left, a note that says so.
+    public func filtered(by filter: String?) -> PanelTable {
+        guard let filter, !filter.isEmpty else { return self }
+        let kept = rows.indices.filter { PanelFilter.matches(rows[$0], filter: filter) }
+        var table = selecting(kept)
+        table.emptyNote = "No rows match \"\(filter)\" (Esc clears the filter)."
+        return table
+    }
+
+    /// The rows at `positions` (indices into this table's rows), in that order.
+    public func selecting(_ positions: [Int]) -> PanelTable {
+        var table = self
+        let valid = positions.filter { rows.indices.contains($0) }
+        table.rows = valid.map { rows[$0] }
+        table.sourceIndices = valid.map { sourceIndices[$0] }
+        return table
     }
 
     /// The table of `panel` for `snapshot`; times are shown in `timeZone`, relative to `now`.
@@ -46,7 +72,8 @@ public struct PanelTable: Sendable, Hashable {
         let columns = [
             TableColumn("ID", width: 9), TableColumn("PLATFORM", width: 8), TableColumn("USER", width: 12, growth: 1),
             TableColumn("PID", width: 7, alignment: .right), TableColumn("ELAPSED", width: 7, alignment: .right),
-            TableColumn("PROCS", width: 5, alignment: .right), TableColumn("PROMPT", width: 12, growth: 3),
+            TableColumn("PROCS", width: 5, alignment: .right), TableColumn("CPU%", width: 5, alignment: .right),
+            TableColumn("RSS", width: 5, alignment: .right), TableColumn("PROMPT", width: 12, growth: 3),
         ]
         let rows = jobs.map { job in
             let queued = job.state == .queued
@@ -54,7 +81,8 @@ public struct PanelTable: Sendable, Hashable {
                 [
                     job.id, job.platform.rawValue, user(job.username, job.userID),
                     queued ? "queued" : job.pid.map(String.init) ?? "-", TimeText.duration(seconds: job.elapsedSeconds),
-                    queued ? "-" : String(job.processes), job.promptExcerpt,
+                    queued ? "-" : String(job.processes), UsageText.cpu(job.cpuPercent),
+                    UsageText.memory(bytes: job.rssBytes), job.promptExcerpt,
                 ],
                 style: queued ? .dim : .normal)
         }
@@ -133,7 +161,7 @@ public struct PanelTable: Sendable, Hashable {
     }
 
     /// "@alice", or the user ID when the platform gave no username.
-    private static func user(_ username: String?, _ userID: String) -> String {
+    static func user(_ username: String?, _ userID: String) -> String {
         username.map { "@" + $0 } ?? userID
     }
 }

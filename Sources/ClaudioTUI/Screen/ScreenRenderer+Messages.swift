@@ -48,10 +48,13 @@ extension ScreenRenderer {
     /// The key reference in a box in the middle of the body.
     func help() -> [ScreenLine] {
         let entries: [(String, String)] = [
-            ("↑ ↓", "move the selection"),
+            ("↑ ↓", "move the selection (on a job's page: scroll)"),
             ("PgUp PgDn", "move a page"),
             ("Home End", "first / last row"),
             ("Tab Shift-Tab", "next / previous panel"),
+            ("Enter", "open the selected job's page (Jobs, Approvals)"),
+            ("/", "filter the focused panel as you type; Enter keeps it"),
+            ("Esc", "clear the filter; leave a job's page"),
             ("k F9", "kill the selected job (asks y/n)"),
             ("a / d", "allow / deny the selected tool request (asks y/n)"),
             ("r", "reload the allowlists from the env file"),
@@ -59,15 +62,17 @@ extension ScreenRenderer {
             ("q F10", "quit (Ctrl-C too)"),
             ("Ctrl-L", "repaint the screen"),
         ]
+        // Lines of at most 68 columns, the box's width; the first ones matter most on a short screen.
         let notes = [
-            "Panels: approvals (tool requests waiting for an answer, shown while any wait), jobs,",
-            "rate limits (with each user's cost today), denied attempts,",
-            "history (the last finished jobs: when, user, outcome, duration, cost, prompt), locks.",
             "Socket: \(screen.socketPath)",
             "Polled every \(TimeText.interval(screen.pollInterval)). Press any key to close.",
+            "Panels: approvals (tool requests waiting), jobs (CPU %, RSS),",
+            "rate limits (with each user's cost today), denied attempts, locks,",
+            "history (the last finished jobs: user, outcome, duration, cost).",
+            "A job's page: who, where, time left, process tree, last 20 events.",
         ]
         let inner = min(width - 6, 70)
-        var content = [ScreenLine(" Claudio console — keys", .bold), ScreenLine()]
+        var content = [ScreenLine(" Claudio console — keys", .bold)]
         for (keys, meaning) in entries {
             var line = ScreenLine(" " + ColumnText.fitted(keys, to: 15), .bold)
             line.append(meaning)

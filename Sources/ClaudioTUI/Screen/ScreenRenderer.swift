@@ -23,7 +23,7 @@ struct ScreenRenderer {
         case .unreachable(let reason):
             lines = [ScreenLine(" Claudio console", .bold)] + unreachable(reason: reason)
         case .reachable(let snapshot):
-            lines = dashboard(snapshot)
+            lines = screen.pageView.map { jobPage($0, snapshot: snapshot) } ?? dashboard(snapshot)
         }
         if state.showsHelp { lines = [lines[0]] + help() }
         lines.append(footer())
@@ -41,10 +41,28 @@ struct ScreenRenderer {
         var lines = [header(snapshot.status, jobs: snapshot.jobs, waiting: snapshot.approvals.count)]
         lines += snapshot.notices.prefix(layout.noticeLines)
         for panel in screen.shownPanels {
-            let table = PanelTable.make(panel, snapshot: snapshot, now: now, timeZone: timeZone)
+            var table = PanelTable.make(panel, snapshot: snapshot, now: now, timeZone: timeZone)
+            // The filter decides which rows, as matched at the snapshot's time; they are drawn at `now`.
+            if let filtered = state.filter(of: panel).flatMap({ _ in screen.table(of: panel) }) {
+                table = table.selecting(filtered.sourceIndices)
+                table.emptyNote = filtered.emptyNote
+            }
             lines += panelLines(panel, table: table, visibleRows: layout.visibleRows(of: panel))
         }
         lines += Array(repeating: ScreenLine(), count: layout.fillerLines)
+        return lines
+    }
+
+    /// A job's page instead of the panels: its title line and as much of its body as fits, from its scroll offset.
+    private func jobPage(_ view: JobPageView, snapshot: SnapshotResponse) -> [ScreenLine] {
+        var lines = [header(snapshot.status, jobs: snapshot.jobs, waiting: snapshot.approvals.count)]
+        let page = JobPageView(page: view.page, snapshot: snapshot, width: width, now: now, timeZone: timeZone)
+        let body = page.body()
+        let visible = screen.pageBodyHeight
+        let offset = min(view.page.offset, max(0, body.count - visible))
+        lines.append(page.title(offset: offset, visible: visible, total: body.count))
+        lines += body.dropFirst(offset).prefix(visible)
+        lines += Array(repeating: ScreenLine(), count: max(0, height - ScreenLayout.fixedLines + 1 - lines.count))
         return lines
     }
 
@@ -74,22 +92,41 @@ struct ScreenRenderer {
 
     // MARK: Footer and status line
 
+    /// The keys that work now, one priority each: when the line is too narrow the least needed go first, so
+    /// "? help" and "q quit" always stay.
     private func footer() -> ScreenLine {
-        let keys: [(String, String)] =
-            switch screen.daemon {
-            case .reachable:
-                (screen.daemon.snapshot?.approvals.isEmpty ?? true ? [] : [("a/d", "allow/deny")])
-                    + [("↑↓", "move"), ("PgUp/PgDn", "page"), ("Tab", "panel"), ("k", "kill"), ("r", "reload"),
-                       ("?", "help"), ("q", "quit")]
-            case .connecting, .unreachable:
-                [("?", "help"), ("q", "quit")]
+        let keys: [(key: String, label: String, priority: Int)]
+        switch screen.daemon {
+        case .reachable(let snapshot):
+            if let page = state.page {
+                let waiting = snapshot.approvals.contains { $0.jobID == page.jobID }
+                keys = [("Esc", "back", 0), ("↑↓", "scroll", 3)] + (page.ended ? [] : [("k", "kill", 1)])
+                    + (waiting ? [("a/d", "allow/deny", 1)] : []) + [("?", "help", 0), ("q", "quit", 0)]
+            } else if state.editingFilter {
+                keys = [("Enter", "keep filter", 0), ("Esc", "clear filter", 0), ("⌫", "delete", 1)]
+            } else {
+                keys = (snapshot.approvals.isEmpty ? [] : [("a/d", "allow/deny", 1)])
+                    + [("↑↓", "move", 2), ("PgUp/PgDn", "page", 6), ("Tab", "panel", 2), ("Enter", "job", 3),
+                       ("/", "filter", 4), ("k", "kill", 3), ("r", "reload", 5), ("?", "help", 0), ("q", "quit", 0)]
             }
-        var line = ScreenLine()
-        for (key, label) in keys {
-            line.append(" \(key)", .bold)
-            line.append(" \(label) ", .dim)
+        case .connecting, .unreachable:
+            keys = [("?", "help", 0), ("q", "quit", 0)]
         }
-        return line
+        var shown = keys
+        func line() -> ScreenLine {
+            var line = ScreenLine()
+            for (key, label, _) in shown {
+                line.append(" \(key)", .bold)
+                line.append(" \(label) ", .dim)
+            }
+            return line
+        }
+        while line().width > width, let least = shown.indices.max(by: { shown[$0].priority < shown[$1].priority }),
+            shown[least].priority > 0
+        {
+            shown.remove(at: least)
+        }
+        return line()
     }
 
     private func statusLine() -> ScreenLine {

@@ -20,6 +20,7 @@ enum KeyDecoder {
         case 0x09: return .key(.tab)
         case 0x0A, 0x0D: return .key(.enter)
         case 0x1B: return .key(.escape)
+        case 0x7F, 0x08: return .key(.backspace)
         default:
             guard let scalar = Unicode.Scalar(code) else { return .ignored }
             return .key(.character(Character(scalar)))
@@ -37,6 +38,7 @@ enum KeyDecoder {
         case cnc_key_end(): return .key(.end)
         case cnc_key_btab(): return .key(.backTab)
         case cnc_key_enter(): return .key(.enter)
+        case cnc_key_backspace(): return .key(.backspace)
         default:
             for number in 1...12 where code == cnc_key_f(Int32(number)) { return .key(.function(number)) }
             return .ignored

@@ -33,6 +33,10 @@ public struct AdminClient: Sendable {
     /// `GET /v1/jobs`.
     public func jobs() async throws -> JobsResponse { try await fetch(.jobs) }
 
+    /// `GET /v1/jobs/{id}`: the job's row, whole prompt, deadline, process tree and latest activity.
+    /// - Throws: ``AdminClientError/refused(status:message:)`` with status 404 for a job that is not queued or running.
+    public func job(id: String) async throws -> JobDetail { try await fetch(.job(id: id)) }
+
     /// `POST /v1/jobs/{id}/kill`: stops the job's whole process tree.
     /// - Throws: ``AdminClientError/refused(status:message:)`` with status 404 for an unknown job.
     public func kill(jobID: String) async throws -> KillResponse { try await fetch(.kill(jobID: jobID)) }

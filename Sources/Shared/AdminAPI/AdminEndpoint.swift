@@ -4,6 +4,8 @@ import Foundation
 public enum AdminEndpoint: Sendable, Hashable {
     case status
     case jobs
+    /// `GET /v1/jobs/{id}`: one job with its prompt, process tree and activity.
+    case job(id: String)
     case kill(jobID: String)
     case rateLimits
     /// `limit` nil lets the daemon apply its default (``DeniedResponse/defaultLimit``).
@@ -25,7 +27,7 @@ public enum AdminEndpoint: Sendable, Hashable {
     public var method: HTTPMethod {
         switch self {
         case .kill, .reload, .decide: .post
-        case .status, .jobs, .rateLimits, .denied, .snapshot, .approvals, .approvalHistory, .history, .metrics: .get
+        case .status, .jobs, .job, .rateLimits, .denied, .snapshot, .approvals, .approvalHistory, .history, .metrics: .get
         }
     }
 
@@ -42,6 +44,7 @@ public enum AdminEndpoint: Sendable, Hashable {
         switch self {
         case .status: "/v1/status"
         case .jobs: "/v1/jobs"
+        case .job(let id): "/v1/jobs/\(Self.pathSegment(id))"
         case .kill(let jobID): "/v1/jobs/\(Self.pathSegment(jobID))/kill"
         case .rateLimits: "/v1/rate-limits"
         case .denied(let limit?): "/v1/denied?limit=\(limit)"

@@ -16,10 +16,14 @@ public struct JobInfo: Codable, Sendable, Equatable {
     public var processes: Int
     /// Whether the job runs (or will run) in the sandbox.
     public var sandboxed: Bool
+    /// The CPU share of the job's processes, summed (SPEC §17); nil while queued and until a process was sampled twice.
+    public var cpuPercent: Double?
+    /// The resident memory of the job's processes, summed; nil while queued and before the first sample.
+    public var rssBytes: Int?
 
     public init(
         origin: JobOrigin, state: JobRunState, pid: Int? = nil, startedAt: Date, elapsedSeconds: Double, processes: Int,
-        sandboxed: Bool = false
+        sandboxed: Bool = false, cpuPercent: Double? = nil, rssBytes: Int? = nil
     ) {
         self.origin = origin
         self.state = state
@@ -28,6 +32,8 @@ public struct JobInfo: Codable, Sendable, Equatable {
         self.elapsedSeconds = elapsedSeconds
         self.processes = processes
         self.sandboxed = sandboxed
+        self.cpuPercent = cpuPercent
+        self.rssBytes = rssBytes
     }
 
     public subscript<Value>(dynamicMember keyPath: KeyPath<JobOrigin, Value>) -> Value {
@@ -41,6 +47,8 @@ public struct JobInfo: Codable, Sendable, Equatable {
         case elapsedSeconds = "elapsed_seconds"
         case processes
         case sandboxed
+        case cpuPercent = "cpu_percent"
+        case rssBytes = "rss_bytes"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -52,6 +60,9 @@ public struct JobInfo: Codable, Sendable, Equatable {
         elapsedSeconds = try container.decode(Double.self, forKey: .elapsedSeconds)
         processes = try container.decode(Int.self, forKey: .processes)
         sandboxed = try container.decode(Bool.self, forKey: .sandboxed)
+        // An older daemon does not sample its jobs' processes.
+        cpuPercent = try container.decodeIfPresent(Double.self, forKey: .cpuPercent)
+        rssBytes = try container.decodeIfPresent(Int.self, forKey: .rssBytes)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -63,5 +74,7 @@ public struct JobInfo: Codable, Sendable, Equatable {
         try container.encode(elapsedSeconds, forKey: .elapsedSeconds)
         try container.encode(processes, forKey: .processes)
         try container.encode(sandboxed, forKey: .sandboxed)
+        try container.encode(cpuPercent, forKey: .cpuPercent)
+        try container.encode(rssBytes, forKey: .rssBytes)
     }
 }

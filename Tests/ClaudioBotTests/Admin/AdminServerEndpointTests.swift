@@ -35,6 +35,7 @@ struct AdminServerEndpointTests {
         try await withServer(backend) { client, _ async throws in
             #expect(try await client.status() == FakeAdminBackend.statusAnswer)
             #expect(try await client.jobs() == FakeAdminBackend.jobsAnswer)
+            #expect(try await client.job(id: "j1") == FakeAdminBackend.jobDetailAnswer)
             #expect(try await client.kill(jobID: "j1") == KillResponse(id: "j1", killed: true, processes: 3))
             #expect(try await client.rateLimits() == FakeAdminBackend.rateLimitsAnswer)
             #expect(try await client.denied() == DeniedResponse(denied: [FakeAdminBackend.deniedRecord]))
@@ -66,6 +67,14 @@ struct AdminServerEndpointTests {
         try await withServer { client, _ async throws in
             let error = await #expect(throws: AdminClientError.self) { try await client.kill(jobID: "nope") }
             #expect(error == .refused(status: 404, message: "unknown job: nope"))
+        }
+    }
+
+    @Test("the page of an unknown job is refused with 404 and a message naming it")
+    func unknownJobPage() async throws {
+        try await withServer { client, _ async throws in
+            let error = await #expect(throws: AdminClientError.self) { try await client.job(id: "a/b c?d") }
+            #expect(error == .refused(status: 404, message: "unknown job: a/b c?d"))
         }
     }
 
@@ -159,6 +168,7 @@ private struct FailingAdminBackend: AdminBackend {
 
     func status() throws -> StatusResponse { throw Failure() }
     func jobs() throws -> JobsResponse { throw Failure() }
+    func job(id: String) throws -> JobDetail? { throw Failure() }
     func kill(jobID: String) throws -> KillResponse? { throw Failure() }
     func rateLimits() throws -> RateLimitsResponse { throw Failure() }
     func denied(limit: Int) throws -> DeniedResponse { throw Failure() }

@@ -50,6 +50,17 @@ actor FakeAdminBackend: AdminBackend {
             promptExcerpt: "fix the tests"),
         startedAt: startedAt, endedAt: startedAt.addingTimeInterval(42), outcome: .ok, exitCode: 0, costUSD: 0.0123,
         toolsUsed: ["Read", "Bash"])
+    /// `j1`'s page: claude with one child, a tool call and an approval.
+    static let jobDetailAnswer = JobDetail(
+        job: jobsAnswer.jobs[0], prompt: "list files\nin every folder",
+        timeoutAt: startedAt.addingTimeInterval(1800), tree: [
+            JobProcessInfo(pid: 777, ppid: 4242, state: "S", cpuPercent: nil, rssBytes: 40_960, command: "claude -p"),
+            JobProcessInfo(pid: 778, ppid: 777, state: "R", cpuPercent: 12.5, rssBytes: 4096, command: "ls -R /"),
+        ],
+        activity: [
+            JobActivityInfo(at: startedAt, kind: .tool, summary: "Bash: ls -R /"),
+            JobActivityInfo(at: startedAt.addingTimeInterval(1), kind: .approval, summary: "✅ Bash allowed by @ana"),
+        ])
     static let metricsAnswer = "# TYPE claudio_up gauge\nclaudio_up 1.0\n"
 
     private var reloadFailure: AdminReloadError?
@@ -63,6 +74,10 @@ actor FakeAdminBackend: AdminBackend {
     func status() -> StatusResponse { Self.statusAnswer }
 
     func jobs() -> JobsResponse { Self.jobsAnswer }
+
+    func job(id: String) -> JobDetail? {
+        id == "j1" ? Self.jobDetailAnswer : nil
+    }
 
     func kill(jobID: String) -> KillResponse? {
         jobID == "j1" ? KillResponse(id: "j1", processes: 3) : nil

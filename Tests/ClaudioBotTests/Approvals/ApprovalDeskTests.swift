@@ -170,6 +170,30 @@ struct ApprovalDeskTests {
         #expect((log.all.first?.decidedBy, log.all.first?.via) == ("operator", .console))
     }
 
+    @Test("the job's activity shows each request asked and how it was answered (SPEC §17)")
+    func activity() async throws {
+        let job = job()
+        let (first, question) = try await ask(for: job)
+        #expect(job.control.activity.recent.map(\.summary) == ["🔐 Bash asked: rm -rf build"])
+        _ = await desk.press(ButtonPress(token: try token("Allow Bash for this job", in: question), user: alice))
+        _ = await first.value
+        let again = ToolPermissionRequest(toolName: "Bash", input: ["command": "make"])
+        _ = await desk.ask(again, for: job)
+        let (denied, _) = try await ask(
+            ToolPermissionRequest(toolName: "WebFetch", input: ["url": "https://example.com"]), for: job,
+            questionNumber: 2)
+        let id = try #require(await desk.waiting().first?.id)
+        _ = await desk.decide(id: id, .deny, via: .console)
+        _ = await denied.value
+        let events = job.control.activity.recent
+        #expect(events.allSatisfy { $0.kind == .approval })
+        #expect(events.map(\.summary) == [
+            "🔐 Bash asked: rm -rf build", "✅ Bash allowed for this job by @alice",
+            "✅ Bash allowed for this job (by @alice earlier): make", "🔐 WebFetch asked: https://example.com",
+            "❌ WebFetch denied by the operator",
+        ])
+    }
+
     static let colours = ToolPermissionRequest(
         toolName: "AskUserQuestion",
         input: [

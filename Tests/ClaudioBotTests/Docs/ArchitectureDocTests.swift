@@ -35,7 +35,7 @@ struct ArchitectureDocTests {
 
     static func swiftFiles() -> [String] {
         var found: [String] = []
-        for root in ["Sources", "Tests"] {
+        for root in ["Sources", "Tests", "Demo"] {
             let base = repository.appendingPathComponent(root)
             let walker = FileManager.default.enumerator(atPath: base.path)
             while let path = walker?.nextObject() as? String {

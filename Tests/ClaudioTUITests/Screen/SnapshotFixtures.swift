@@ -60,6 +60,32 @@ enum SnapshotFixtures {
             exitCode: outcome == .ok ? 0 : nil, costUSD: 0.0123, toolsUsed: ["Read"])
     }
 
+    /// The page of `job(number)`: claude with a shell under it running a sleep, an orphan the daemon adopted, and a
+    /// tool call, a text and an approval; 1m05s in, 28m55s left.
+    static func detail(
+        _ number: Int = 1, prompt: String = "fix the build\nthen run the tests", username: String? = "alice",
+        commands: [String] = ["claude -p --output-format stream-json", "sh -c make test", "sleep 1000", "sleep 30"]
+    ) -> JobDetail {
+        var row = job(number, prompt: prompt, username: username)
+        row.processes = 4
+        row.cpuPercent = 12.5
+        row.rssBytes = 50 << 20
+        let claude = 5000 + number
+        return JobDetail(
+            job: row, prompt: prompt, timeoutAt: now.addingTimeInterval(1735), costUSD: nil,
+            tree: [
+                JobProcessInfo(pid: claude, ppid: 4242, state: "S", cpuPercent: 2.5, rssBytes: 48 << 20, command: commands[0]),
+                JobProcessInfo(pid: claude + 1, ppid: claude, state: "S", cpuPercent: 0, rssBytes: 1 << 20, command: commands[1]),
+                JobProcessInfo(pid: claude + 2, ppid: claude + 1, state: "R", cpuPercent: 10, rssBytes: 512 << 10, command: commands[2]),
+                JobProcessInfo(pid: claude + 3, ppid: 4242, state: "S", cpuPercent: nil, rssBytes: 512 << 10, command: commands[3]),
+            ],
+            activity: [
+                JobActivityInfo(at: now.addingTimeInterval(-60), kind: .tool, summary: "Bash: make test"),
+                JobActivityInfo(at: now.addingTimeInterval(-50), kind: .text, summary: "The build fails in one place."),
+                JobActivityInfo(at: now.addingTimeInterval(-40), kind: .approval, summary: "🔐 Bash asked: rm -rf build"),
+            ])
+    }
+
     static func snapshot(
         jobs: [JobInfo] = [], rateLimits: [RateLimitInfo] = [], denied: [DeniedRecord] = [],
         history: [JobHistoryEntry] = [], approvals: [ApprovalInfo] = [], status: StatusResponse = status()
@@ -80,8 +106,9 @@ enum SnapshotFixtures {
         _ snapshot: SnapshotResponse?, columns: Int = 80, rows: Int = 24
     ) -> ConsoleScreen {
         var screen = ConsoleScreen(
-            socketPath: socketPath, pollInterval: .seconds(1), size: TerminalSize(columns: columns, rows: rows))
-        if let snapshot { screen.receive(snapshot) }
+            socketPath: socketPath, pollInterval: .seconds(1), size: TerminalSize(columns: columns, rows: rows),
+            timeZone: utc)
+        if let snapshot { screen.receive(snapshot, at: now) }
         return screen
     }
 }

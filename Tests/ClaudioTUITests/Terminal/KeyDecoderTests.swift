@@ -15,6 +15,8 @@ struct KeyDecoderTests {
         #expect(KeyDecoder.decode(result: Self.ok, code: 0x09) == .key(.tab))
         #expect(KeyDecoder.decode(result: Self.ok, code: 0x0D) == .key(.enter))
         #expect(KeyDecoder.decode(result: Self.ok, code: 0x1B) == .key(.escape))
+        #expect(KeyDecoder.decode(result: Self.ok, code: 0x7F) == .key(.backspace))
+        #expect(KeyDecoder.decode(result: Self.ok, code: 0x08) == .key(.backspace))
     }
 
     @Test("function keys, arrows, pages and KEY_RESIZE arrive as key codes")
@@ -28,7 +30,7 @@ struct KeyDecoderTests {
         #expect(KeyDecoder.decode(result: yes, code: code(cnc_key_f(9))) == .key(.function(9)))
         #expect(KeyDecoder.decode(result: yes, code: code(cnc_key_f(10))) == .key(.function(10)))
         #expect(KeyDecoder.decode(result: yes, code: code(cnc_key_resize())) == .resize)
-        #expect(KeyDecoder.decode(result: yes, code: code(cnc_key_backspace())) == .ignored)
+        #expect(KeyDecoder.decode(result: yes, code: code(cnc_key_backspace())) == .key(.backspace))
     }
 
     @Test("NO_COLOR set to anything but the empty string means monochrome")

@@ -20,6 +20,17 @@ enum AdminAPISamples {
             id: "j1", platform: .telegram, chatID: "-1001234567890123", userID: "9007199254740993",
             promptExcerpt: "list files"),
         state: .queued, startedAt: startedAt, elapsedSeconds: 0, processes: 0)
+    /// A running job's page: one process not yet sampled twice (CPU unknown), one that was.
+    static let jobDetail = JobDetail(
+        job: JobInfo(
+            origin: job.origin, state: .running, pid: 501, startedAt: startedAt, elapsedSeconds: 5, processes: 2,
+            cpuPercent: 12.5, rssBytes: 8192),
+        prompt: "list files\nand count them", timeoutAt: startedAt.addingTimeInterval(1800),
+        tree: [
+            JobProcessInfo(pid: 501, ppid: 1, state: "S", cpuPercent: nil, rssBytes: 4096, command: "claude -p"),
+            JobProcessInfo(pid: 502, ppid: 501, state: "R", cpuPercent: 12.5, rssBytes: 4096, command: "ls -R"),
+        ],
+        activity: [JobActivityInfo(at: startedAt, kind: .tool, summary: "Bash: ls -R")])
     static let rateLimit = RateLimitInfo(
         platform: .slack, userID: "U123", used: 3, limit: 10, windowSeconds: 60, resetInSeconds: 42, rejected: 0)
     static let denied = DeniedRecord(

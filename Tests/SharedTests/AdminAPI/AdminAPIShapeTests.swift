@@ -47,6 +47,7 @@ struct AdminAPIShapeTests {
         let job = try object(AdminAPISamples.job)
         #expect(job["pid"] is NSNull)
         #expect(job["username"] is NSNull)
+        #expect(job["cpu_percent"] is NSNull && job["rss_bytes"] is NSNull)
         #expect(try object(AdminAPISamples.channel)["last_error"] is NSNull)
     }
 
@@ -55,7 +56,7 @@ struct AdminAPIShapeTests {
         #expect(try keys(JobsResponse(jobs: [])) == ["jobs"])
         #expect(try keys(AdminAPISamples.job) == [
             "id", "platform", "chat_id", "user_id", "username", "state", "pid", "started_at", "elapsed_seconds",
-            "processes", "prompt_excerpt", "sandboxed",
+            "processes", "prompt_excerpt", "sandboxed", "cpu_percent", "rss_bytes",
         ])
         let job = try object(AdminAPISamples.job)
         #expect(job["user_id"] as? String == "9007199254740993")
@@ -64,6 +65,32 @@ struct AdminAPIShapeTests {
         #expect(job["platform"] as? String == "telegram")
         #expect(try keys(KillResponse(id: "j1", processes: 4)) == ["id", "killed", "processes"])
         #expect(try roundTrips(JobsResponse(jobs: [AdminAPISamples.job])))
+    }
+
+    @Test("a job's page is its row plus prompt, timeout_at, cost_usd, tree[] and activity[] (SPEC §17)")
+    func jobDetailKeys() throws {
+        let detail = try object(AdminAPISamples.jobDetail)
+        #expect(Set(detail.keys) == (try keys(AdminAPISamples.job)).union([
+            "prompt", "timeout_at", "cost_usd", "tree", "activity",
+        ]))
+        #expect(detail["timeout_at"] as? String == "2026-01-01T00:30:00Z")
+        #expect(detail["cost_usd"] is NSNull)
+        #expect(detail["cpu_percent"] as? Double == 12.5 && detail["rss_bytes"] as? Int == 8192)
+        let tree = try #require(detail["tree"] as? [[String: Any]])
+        #expect(Set(tree[0].keys) == ["pid", "ppid", "state", "cpu_percent", "rss_bytes", "command"])
+        #expect(tree[0]["cpu_percent"] is NSNull && tree[1]["cpu_percent"] as? Double == 12.5)
+        let activity = try #require(detail["activity"] as? [[String: Any]])
+        #expect(activity.first?["kind"] as? String == "tool" && Set(activity[0].keys) == ["at", "kind", "summary"])
+        #expect(try roundTrips(AdminAPISamples.jobDetail))
+    }
+
+    @Test("a job row of an older daemon (no cpu_percent, rss_bytes) still decodes")
+    func olderJobRow() throws {
+        var fields = try object(AdminAPISamples.job)
+        fields["cpu_percent"] = nil
+        fields["rss_bytes"] = nil
+        let decoded = try AdminJSON.decoder.decode(JobInfo.self, from: try JSONSerialization.data(withJSONObject: fields))
+        #expect(decoded == AdminAPISamples.job)
     }
 
     @Test("rate-limit and denied rows use the contract's keys")
@@ -172,6 +199,8 @@ struct AdminAPIShapeTests {
         #expect(AdminEndpoint.kill(jobID: "j-1").path == "/v1/jobs/j-1/kill")
         #expect(AdminEndpoint.kill(jobID: "../x?y").path == "/v1/jobs/%2E%2E%2Fx%3Fy/kill")
         #expect(AdminEndpoint.kill(jobID: "a").method == .post)
+        #expect(AdminEndpoint.job(id: "j-1").path == "/v1/jobs/j-1" && AdminEndpoint.job(id: "j").method == .get)
+        #expect(AdminEndpoint.job(id: "../x").path == "/v1/jobs/%2E%2E%2Fx")
         #expect(AdminEndpoint.reload.method == .post)
         #expect(AdminEndpoint.snapshot.method == .get)
         #expect(AdminEndpoint.history(limit: nil).path == "/v1/history")

@@ -1,14 +1,10 @@
 import Foundation
+import Shared
 
 /// One line of a job's activity (SPEC §17): a tool call, a piece of text, an approval, a file sent.
 struct JobActivityEvent: Sendable, Equatable {
-    /// What happened; the raw values are the admin API's `kind`.
-    enum Kind: String, Sendable, Equatable {
-        case tool
-        case text
-        case approval
-        case file
-    }
+    /// What happened: the admin API's `kind`.
+    typealias Kind = JobActivityKind
 
     var at: Date
     var kind: Kind

@@ -10,29 +10,14 @@ struct ConsoleEndToEndTests {
     private let user = TelegramDaemonHarness.authorizedUser
     private let stranger = TelegramDaemonHarness.strangerUser
 
-    /// Runs `body` with a daemon and a console on its socket; stops both (by PID) afterwards.
     private static func withConsole(
         columns: Int = 120, rows: Int = 40, daemonEnvironment: [String: String] = [:],
         _ body: @escaping @Sendable (TelegramDaemonHarness, DaemonProcess, TmuxConsole) async throws -> Void
     ) async throws {
-        try await TelegramDaemonHarness.with { harness in
-            let daemon = try await harness.start(daemonEnvironment)
-            let console = try await TmuxConsole(
-                socketPath: daemon.socketPath, columns: columns, rows: rows, arguments: ["--interval", "0.2"])
-            do {
-                try await body(harness, daemon, console)
-            } catch {
-                await console.stop()
-                throw error
-            }
-            await console.stop()
-        }
+        try await TmuxConsole.withDaemon(columns: columns, rows: rows, daemonEnvironment: daemonEnvironment, body)
     }
 
-    /// The screen's rows without the empty string after tmux's final newline.
-    private static func rows(_ screen: [String]) -> [String] {
-        screen.last == "" ? Array(screen.dropLast()) : screen
-    }
+    private static func rows(_ screen: [String]) -> [String] { TmuxConsole.rows(screen) }
 
     @Test("a waiting tool request: the Approvals panel and 🔐 1 waiting appear; a then y allows it from the console")
     func approvalFromTheConsole() async throws {
