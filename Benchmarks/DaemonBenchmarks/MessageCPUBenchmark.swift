@@ -7,11 +7,11 @@ import Foundation
 /// and 200 sent at once into one chat. Each scenario measures five rounds of 200 prompts after 20 unmeasured ones;
 /// CPU is read in clock ticks (10 ms), so a round's figure is good to about one tick over the round.
 func registerMessageCPUBenchmarks() {
-    registerMessageCPUBenchmark(name: "Daemon: CPU per message, one at a time", extraProcesses: 0, burst: false)
+    registerMessageCPUBenchmark(name: "Daemon: CPU per message one at a time", extraProcesses: 0, burst: false)
     registerMessageCPUBenchmark(
-        name: "Daemon: CPU per message, one at a time, 500 more processes on the host", extraProcesses: 500,
+        name: "Daemon: CPU per message one at a time with 500 more processes on the host", extraProcesses: 500,
         burst: false)
-    registerMessageCPUBenchmark(name: "Daemon: CPU per message, a burst of 200 in one chat", extraProcesses: 0, burst: true)
+    registerMessageCPUBenchmark(name: "Daemon: CPU per message in a burst of 200 in one chat", extraProcesses: 0, burst: true)
 }
 
 private func registerMessageCPUBenchmark(name: String, extraProcesses: Int, burst: Bool) {
