@@ -21,7 +21,8 @@ actor JobProcessTree {
 
     /// - Parameters:
     ///   - source: where processes are read (`/proc`).
-    ///   - orphans: the daemon's inherited orphans, where a job's reparented processes go; nil to ignore them.
+    ///   - orphans: the daemon's inherited orphans, where a job's reparented processes go; by default those of the
+    ///     reaper that started `root`.
     init(root: LaunchedProcess, source: any ProcessSource = ProcFileSystem(), orphans: InheritedOrphans? = nil) {
         self.root = root
         self.tag = root.jobTag
