@@ -5,6 +5,8 @@ import Benchmark
 let benchmarks: @Sendable () -> Void = {
     registerIdleAndStartupBenchmarks()
     registerUpdateToSpawnBenchmark()
+    registerMessageCPUBenchmarks()
+    registerApprovalBenchmark()
     registerFloodBenchmark()
     registerSnapshotBenchmark()
     registerKillBenchmark()

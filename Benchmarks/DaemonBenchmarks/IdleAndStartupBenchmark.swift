@@ -34,12 +34,14 @@ func registerIdleAndStartupBenchmarks() {
     // RSS counts every page of the shared libraries the process touched; these say what is Claudio's own.
     let idlePrivate = BenchmarkMetric.custom("idle private memory, USS (KiB)", useScalingFactor: false)
     let idleAnonymous = BenchmarkMetric.custom("idle anonymous memory: heap, stacks (KiB)", useScalingFactor: false)
+    // The rest of RSS: pages of files mapped into the process (the binary, the shared libraries it loaded).
+    let idleFileBacked = BenchmarkMetric.custom("idle file-backed memory (KiB)", useScalingFactor: false)
     let idleProportional = BenchmarkMetric.custom("idle PSS (KiB)", useScalingFactor: false)
     let settle = Duration.seconds(5)
     let window = Duration.seconds(20)
     Benchmark(
         "Daemon: idle",
-        configuration: .oneRun(metrics: [idleRSS, idleCPU, idlePrivate, idleAnonymous, idleProportional])
+        configuration: .oneRun(metrics: [idleRSS, idleCPU, idlePrivate, idleAnonymous, idleFileBacked, idleProportional])
     ) { benchmark in
         let runs = try await FakeTelegramServer.withServer { server in
             var runs: [(cpu: Int, residentKiB: Int, memory: [String: Int])] = []
@@ -63,6 +65,7 @@ func registerIdleAndStartupBenchmarks() {
             benchmark.measurement(idleRSS, run.residentKiB)
             benchmark.measurement(idlePrivate, (run.memory["Private_Clean"] ?? 0) + (run.memory["Private_Dirty"] ?? 0))
             benchmark.measurement(idleAnonymous, run.memory["Anonymous"] ?? 0)
+            benchmark.measurement(idleFileBacked, (run.memory["Rss"] ?? 0) - (run.memory["Anonymous"] ?? 0))
             benchmark.measurement(idleProportional, run.memory["Pss"] ?? 0)
         }
     }

@@ -33,7 +33,7 @@ struct ProcessTreeJobPeerDetector: JobPeerDetector {
         // can hold for a long time; stat does not.
         let descends = Self.descends(pid, from: daemonPID) { ProcStat.read(pid: $0)?.parentPID }
         if descends ?? true { return true }
-        return ProcessTable.environmentValue(of: pid, name: ProcessLauncher.jobTagVariable) != nil
+        return ProcEnvironment.value(of: pid, name: ProcessLauncher.jobTagVariable) != nil
     }
 
     /// Whether `ancestor` is on `pid`'s parent chain; nil when the chain cannot be read.

@@ -65,47 +65,51 @@ package struct RateLimiter: Sendable {
     }
 
     /// The first `limit` rows of `entries(at:)` and how many rows there are in all. Picks them in one pass without
-    /// building or sorting every row: the console's snapshot asks each second, whatever the number of users.
+    /// building or sorting every row, and copies nothing of a user it does not keep: the console's snapshot asks each
+    /// second, whatever the number of users.
     func topEntries(at now: Duration, limit: Int) -> (rows: [RateLimitInfo], total: Int) {
-        var candidates: [Candidate] = []
+        var best: [Candidate] = []
+        best.reserveCapacity(min(limit, logs.count) + 1)
+        var total = 0
+        // Every row wanted (`/v1/rate-limits`): one sort beats inserting each row in order.
+        let keepsAll = limit >= logs.count
         for (key, log) in logs {
-            guard let oldest = log.timestamps.first(where: { now - $0 < window }) else { continue }
-            candidates.append(Candidate(key: key, log: log, used: log.timestamps.count { now - $0 < window }, oldest: oldest))
+            // Oldest first, so everything from the first timestamp inside the window on is inside it.
+            guard let inside = log.timestamps.firstIndex(where: { now - $0 < window }) else { continue }
+            total += 1
+            let candidate = Candidate(key: key, used: log.timestamps.count - inside, oldest: log.timestamps[inside])
+            if keepsAll { best.append(candidate) } else { Self.keep(candidate, in: &best, upTo: limit) }
         }
-        let kept = candidates.count <= limit ? candidates.sorted(by: Candidate.precedes) : Self.first(limit, of: candidates)
-        let rows = kept.map { candidate in
-            RateLimitInfo(
+        if keepsAll { best.sort(by: Candidate.precedes) }
+        let rows = best.map { candidate in
+            let log = logs[candidate.key]
+            return RateLimitInfo(
                 platform: candidate.key.platform,
                 userID: candidate.key.userID,
-                username: candidate.log.username,
+                username: log?.username,
                 used: candidate.used,
                 limit: self.limit,
                 windowSeconds: windowSeconds,
                 resetInSeconds: max(1, (window - (now - candidate.oldest)).roundedUpSeconds),
-                rejected: candidate.log.rejected
+                rejected: log?.rejected ?? 0
             )
         }
-        return (rows, candidates.count)
+        return (rows, total)
     }
 
-    /// The `count` candidates that sort first, in order: a sorted list of the best so far, which most candidates
-    /// fail to enter after one comparison with its last.
-    private static func first(_ count: Int, of candidates: [Candidate]) -> [Candidate] {
-        guard count > 0 else { return [] }
-        var best: [Candidate] = []
-        best.reserveCapacity(count + 1)
-        for candidate in candidates {
-            if best.count == count, !Candidate.precedes(candidate, best[count - 1]) { continue }
-            var low = 0
-            var high = best.count
-            while low < high {
-                let middle = (low + high) / 2
-                if Candidate.precedes(best[middle], candidate) { low = middle + 1 } else { high = middle }
-            }
-            best.insert(candidate, at: low)
-            if best.count > count { best.removeLast() }
+    /// Inserts `candidate` into `best`, a sorted list of at most `count` candidates, if it sorts before its last:
+    /// most candidates fail to enter after that one comparison.
+    private static func keep(_ candidate: Candidate, in best: inout [Candidate], upTo count: Int) {
+        guard count > 0 else { return }
+        if best.count == count, !Candidate.precedes(candidate, best[count - 1]) { return }
+        var low = 0
+        var high = best.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Candidate.precedes(best[middle], candidate) { low = middle + 1 } else { high = middle }
         }
-        return best
+        best.insert(candidate, at: low)
+        if best.count > count { best.removeLast() }
     }
 
     private mutating func sweepIfDue(at now: Duration) {
@@ -124,7 +128,6 @@ extension RateLimiter {
     /// A user with prompts inside the window, with what ordering the rows needs.
     private struct Candidate {
         var key: UserKey
-        var log: UserLog
         var used: Int
         var oldest: Duration
 

@@ -4,8 +4,9 @@ import Shared
 /// Runs each job inside bubblewrap (SPEC §12): a second implementation of `ProcessSupervisor`.
 ///
 /// The job's processes are still the daemon's descendants (bubblewrap and its namespace init are the first two), so
-/// they are found and counted the way `HostProcessSupervisor` finds them; only the kill differs
-/// (`NamespaceKiller`).
+/// they are found and counted the way `HostProcessSupervisor` finds them, by walking down from bubblewrap — which
+/// covers the job's whole PID namespace, since an orphan inside it is reparented to the namespace's init; only the
+/// kill differs (`NamespaceKiller`).
 struct BubblewrapSupervisor<C: Clock<Duration>>: ProcessSupervisor {
     /// The `bwrap` executable.
     let bubblewrapPath: String
@@ -13,7 +14,6 @@ struct BubblewrapSupervisor<C: Clock<Duration>>: ProcessSupervisor {
     let profile: @Sendable (_ workingDirectory: String?) -> SandboxProfile
     let launcher: ProcessLauncher
     var killer: NamespaceKiller<C>
-    let census: ProcessCensus<C>
 
     func launch(_ request: LaunchRequest, tag: String) throws(SupervisorError) -> JobProcessTree {
         var wrapped = request
@@ -26,13 +26,11 @@ struct BubblewrapSupervisor<C: Clock<Duration>>: ProcessSupervisor {
     }
 
     func processCount(of job: JobProcessTree) async -> Int {
-        await job.liveMemberCount(census: census)
+        await job.liveMemberCount()
     }
 
     func kill(_ job: JobProcessTree) async -> KillReport {
-        let report = await killer.kill(job)
-        await census.invalidate()
-        return report
+        await killer.kill(job)
     }
 }
 
@@ -46,6 +44,6 @@ extension BubblewrapSupervisor where C == ContinuousClock {
                 if let workingDirectory { profile.workingDirectory = workingDirectory }
                 return profile
             },
-            launcher: launcher, killer: NamespaceKiller(clock: ContinuousClock()), census: ProcessCensus())
+            launcher: launcher, killer: NamespaceKiller(clock: ContinuousClock()))
     }
 }

@@ -18,6 +18,8 @@ final class ChildReaper: Sendable {
     private static let isRunning = Atomic(false)
 
     private let registry: ChildRegistry
+    /// The children this process did not start: a job's orphans, reparented here.
+    let orphans: InheritedOrphans
     private let spawner = SpawnerThread(name: "claudio-spawner")
 
     /// Makes this process a child subreaper, ignores SIGPIPE (a child that stops reading its stdin
@@ -36,6 +38,7 @@ final class ChildReaper: Sendable {
         signal(SIGCHLD, SIG_DFL)
         registry = ChildRegistry()
         let registry = registry
+        orphans = InheritedOrphans { registry.isRegistered($0) }
         let thread = Thread { registry.reapForever() }
         thread.name = "claudio-reaper"
         thread.start()

@@ -1,32 +1,46 @@
 import Glibc
 
-/// The processes of one job, found by scanning `/proc`, and the memory of every process ever seen
-/// in it.
+/// The processes of one job, found from the job itself, and the memory of every process seen in it.
 ///
-/// A member is a live (non-zombie) process that descends from the job's root, or carries
-/// `CLAUDIO_JOB_ID=<tag>` in its environment, or was seen as a member by an earlier `refresh()` —
-/// or descends from any of those. The memory, keyed by `(pid, starttime)` so a reused PID is never
-/// adopted, is what still finds a double-forked daemon that scrubbed its environment after it was
-/// reparented to the daemon (the subreaper), so refresh often (the admin process count does).
+/// A member is a live (non-zombie) process that descends from the job's root, or was seen as a member by an earlier
+/// `refresh()`, or is an orphan the daemon inherited (`InheritedOrphans`) that carries `CLAUDIO_JOB_ID=<tag>` — or
+/// descends from any of those. Descendants are walked through the kernel's `children` lists, so a refresh reads a
+/// few small files per member of the job and nothing of the rest of the host. In the sandbox, the walk from
+/// bubblewrap is the job's PID namespace: an orphan inside it is reparented to the namespace's init, never out.
+///
+/// The memory, keyed by `(pid, starttime)` so a reused PID is never adopted, is what still finds a double-forked
+/// daemon that scrubbed its environment after it was reparented to the daemon (the subreaper), so refresh often
+/// (the job's process count does, every second).
 actor JobProcessTree {
-    /// The process the job started (`claude`).
+    /// The process the job started (`claude`, or bubblewrap around it).
     nonisolated let root: LaunchedProcess
     nonisolated let tag: String?
+    private let source: any ProcessSource
+    private let orphans: InheritedOrphans?
     private var remembered: Set<ProcessIdentity> = []
 
-    init(root: LaunchedProcess) {
+    /// - Parameters:
+    ///   - source: where processes are read (`/proc`).
+    ///   - orphans: the daemon's inherited orphans, where a job's reparented processes go; by default those of the
+    ///     reaper that started `root`.
+    init(root: LaunchedProcess, source: any ProcessSource = ProcFileSystem(), orphans: InheritedOrphans? = nil) {
         self.root = root
         self.tag = root.jobTag
+        self.source = source
+        self.orphans = orphans ?? root.inheritedOrphans
         if let identity = root.identity { remembered.insert(identity) }
     }
 
-    /// Scans `/proc` and returns the live members, remembering them for later scans.
+    /// Finds the live members now, remembering them for later refreshes.
     @discardableResult
     func refresh() -> [ProcStat] {
-        let entry = tag.map { "\(ProcessLauncher.jobTagVariable)=\($0)" }
-        return adoptMembers(of: ProcessTable.scan()) { pid in
-            entry.map { ProcessTable.environment(of: pid, contains: $0) } ?? false
+        var seeds = Array(remembered)
+        if let orphans, let tag {
+            for orphan in orphans.list() where orphan.tag == tag { seeds.append(orphan.stat.identity) }
         }
+        let members = Self.members(from: seeds, in: source, excluding: getpid())
+        remembered = Set(members.map(\.identity))
+        return members
     }
 
     /// The members the latest refresh or count found, without looking again: a job's page samples these, so showing
@@ -38,37 +52,27 @@ actor JobProcessTree {
         refresh().count
     }
 
-    /// How many processes the job has according to `census` (at most its `maxAge` old), remembering them as
-    /// `refresh()` does: the periodic count of every running job shares one scan.
-    func liveMemberCount<C>(census: ProcessCensus<C>) async -> Int {
-        let snapshot = await census.snapshot()
-        return adoptMembers(of: snapshot.table) { pid in tag != nil && snapshot.tags[pid] == tag }.count
-    }
-
-    /// The live members in `table`, which become the remembered ones for later scans.
-    private func adoptMembers(of table: ProcessTable, isTagged: (pid_t) -> Bool) -> [ProcStat] {
-        let members = Self.members(in: table, remembered: remembered, excluding: getpid(), isTagged: isTagged)
-        remembered = Set(members.map(\.identity))
-        return members
-    }
-
-    /// Membership over one snapshot, without touching `/proc` beyond `isTagged`.
+    /// The live processes at or below `seeds`, read from `source`.
     /// - Parameters:
-    ///   - remembered: identities seen before; one counts only while its PID still has that start time.
-    ///   - excluded: a PID never to count (the daemon itself).
-    ///   - isTagged: whether a process's environment carries the job's tag.
-    static func members(in table: ProcessTable, remembered: Set<ProcessIdentity>, excluding excluded: pid_t,
-                        isTagged: (pid_t) -> Bool) -> [ProcStat] {
-        var seeds: [pid_t] = []
-        for stat in table.processes.values where stat.isLive && stat.pid != excluded {
-            if remembered.contains(stat.identity) || isTagged(stat.pid) { seeds.append(stat.pid) }
+    ///   - seeds: processes known to belong; one counts only while its PID still has that start time.
+    ///   - excluded: a PID never to count or walk (the daemon itself).
+    static func members(from seeds: [ProcessIdentity], in source: some ProcessSource, excluding excluded: pid_t)
+        -> [ProcStat]
+    {
+        var found: [pid_t: ProcStat] = [:]
+        var pending: [ProcStat] = []
+        for seed in seeds where seed.pid != excluded {
+            if let stat = source.stat(of: seed.pid), stat.startTime == seed.startTime { pending.append(stat) }
         }
-        var found: Set<pid_t> = []
-        var pending = seeds
-        while let pid = pending.popLast() {
-            guard pid != excluded, found.insert(pid).inserted else { continue }
-            pending.append(contentsOf: table.children(of: pid))
+        while let stat = pending.popLast() {
+            guard found[stat.pid] == nil else { continue }
+            found[stat.pid] = stat
+            for child in source.children(of: stat) where child != excluded && found[child] == nil {
+                // A child that exited between the two reads may have had its PID handed to a stranger: it counts
+                // only while its parent is still the process that listed it.
+                if let childStat = source.stat(of: child), childStat.parentPID == stat.pid { pending.append(childStat) }
+            }
         }
-        return found.compactMap { table.processes[$0] }.filter(\.isLive).sorted { $0.pid < $1.pid }
+        return found.values.filter(\.isLive).sorted { $0.pid < $1.pid }
     }
 }

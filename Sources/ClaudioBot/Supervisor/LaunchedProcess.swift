@@ -64,6 +64,9 @@ final class LaunchedProcess: Sendable {
         if let fd = standardInput.withLock({ $0.take() }) { close(fd) }
     }
 
+    /// The orphans the daemon inherited, among which the job's reparented processes are found.
+    var inheritedOrphans: InheritedOrphans { reaper.orphans }
+
     /// Sends `signal` to the process unless it has already been reaped (its PID may then be reused).
     /// This signals the process alone; use `ProcessTreeKiller` to stop a job.
     /// - Returns: whether the signal was sent.

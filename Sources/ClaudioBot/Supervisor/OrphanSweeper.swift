@@ -5,8 +5,8 @@ import Synchronization
 /// Kills what unsandboxed jobs leave behind without a job to own it (SPEC §12).
 ///
 /// The daemon is a child subreaper, so every orphan of a job is reparented to it. An orphan that scrubbed its
-/// environment and double-forked before any scan saw it belongs to no job's tree any more; it is still the
-/// daemon's child, though, and one the daemon never started. When a job ends and at shutdown, such children —
+/// environment and double-forked before any refresh saw it belongs to no job's tree any more; it is still the
+/// daemon's child, though, and one the daemon never started (`InheritedOrphans`). When a job ends and at shutdown, such children —
 /// unless a live job still claims them — are killed with their descendants.
 final class OrphanSweeper: Sendable {
     private let reaper: ChildReaper
@@ -29,21 +29,19 @@ final class OrphanSweeper: Sendable {
     /// - Returns: how many processes were killed.
     @discardableResult
     func sweep() async -> Int {
+        // The common case, a job that left nothing behind, costs one small read.
+        guard !reaper.orphans.list().isEmpty else { return 0 }
         var claimed: Set<ProcessIdentity> = []
         for job in liveJobs.withLock({ Array($0.values) }) {
             claimed.formUnion(await job.refresh().map(\.identity))
         }
         var killed: Set<ProcessIdentity> = []
-        // SIGKILL is delivered asynchronously and a dying orphan may have forked: rescan a few rounds.
+        let daemon = getpid()
+        // SIGKILL is delivered asynchronously and a dying orphan may have forked: look again a few rounds.
         for _ in 0..<10 {
-            let table = ProcessTable.scan()
-            let daemon = getpid()
-            let orphans = Set(
-                table.processes.values.filter {
-                    $0.isLive && $0.parentPID == daemon && !reaper.started($0.pid) && !claimed.contains($0.identity)
-                }.map(\.pid))
+            let unclaimed = reaper.orphans.list().map(\.stat.identity).filter { !claimed.contains($0) }
             // The orphans and everything below them, walked the way a job's tree is.
-            let doomed = JobProcessTree.members(in: table, remembered: [], excluding: daemon, isTagged: orphans.contains)
+            let doomed = JobProcessTree.members(from: unclaimed, in: ProcFileSystem(), excluding: daemon)
                 .filter { !claimed.contains($0.identity) }
             guard !doomed.isEmpty else { break }
             for stat in doomed where Glibc.kill(stat.pid, SIGKILL) == 0 {

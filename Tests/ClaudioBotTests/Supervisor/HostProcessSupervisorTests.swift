@@ -25,6 +25,30 @@ struct HostProcessSupervisorTests {
         #expect(ProcessLiveness.taggedProcesses(tag).isEmpty)
     }
 
+    @Test("two jobs each count only their own processes, setsid members included")
+    func countsEachJobsOwnProcesses() async throws {
+        let tagA = "count-a-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+        let tagB = "count-b-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+        let jobA = try supervisor.launch(
+            LaunchRequest(executablePath: "/bin/sh", arguments: ["-c", "setsid sleep 1000 & sleep 1000 & exec sleep 1000"]),
+            tag: tagA)
+        let jobB = try supervisor.launch(
+            LaunchRequest(executablePath: "/bin/sh", arguments: ["-c", "exec sleep 1000"]), tag: tagB)
+        defer {
+            for process in ProcessLiveness.taggedProcesses(tagA) + ProcessLiveness.taggedProcesses(tagB) {
+                kill(process.pid, SIGKILL)
+            }
+        }
+
+        #expect(await ProcessLiveness.waitUntil { await supervisor.processCount(of: jobA) == 3 })
+        #expect(await supervisor.processCount(of: jobB) == 1)
+
+        _ = await supervisor.kill(jobA)
+        #expect(await supervisor.processCount(of: jobA) == 0)
+        #expect(await supervisor.processCount(of: jobB) == 1)
+        _ = await supervisor.kill(jobB)
+    }
+
     @Test("a relative executable path is refused rather than resolved against the child's directory")
     func refusesRelativePaths() {
         #expect(throws: SupervisorError.spawnFailed(path: "bin/sh", errno: EINVAL)) {

@@ -15,6 +15,10 @@ struct ProcStatTests {
         #expect(stat.processGroup == 4242)
         #expect(stat.session == 4242)
         #expect(stat.startTime == 987_654)
+        #expect(stat.userTime == 1)
+        #expect(stat.systemTime == 2)
+        #expect(stat.threadCount == 1)
+        #expect(stat.residentPages == 200)
         #expect(stat.isLive)
     }
 

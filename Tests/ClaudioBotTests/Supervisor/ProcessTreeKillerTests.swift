@@ -167,6 +167,43 @@ struct ProcessTreeKillerTests {
         await expectAllDead([leftover], of: job)
     }
 
+    @Test("on a host with hundreds of unrelated processes the kill reads only the job's and spares the others")
+    func killsOnABusyHostReadingOnlyTheJob() async throws {
+        let crowd = try TestJob(script: """
+            i=0
+            while [ $i -lt 300 ]; do sleep 1000 & i=$((i + 1)); done
+            echo ready
+            wait
+            """)
+        defer { crowd.cleanUp() }
+        var crowdLines = crowd.outputLines().makeAsyncIterator()
+        #expect(await crowdLines.next() == "ready")
+        #expect(await ProcessLiveness.waitUntil { await crowd.tree.liveMemberCount() == 301 })
+
+        let job = try TestJob(script: """
+            sleep 1000 & echo $!
+            setsid sh -c 'echo $$; exec sleep 1000' &
+            wait
+            """)
+        defer { job.cleanUp() }
+        var lines = job.outputLines().makeAsyncIterator()
+        let children = [try await job.nextPID(from: &lines), try await job.nextPID(from: &lines)]
+        let source = RecordingProcessSource()
+        let tree = JobProcessTree(root: job.process, source: source)
+        #expect(await ProcessLiveness.waitUntil { await tree.liveMemberCount() == 3 })
+
+        let report = await quickKiller.kill(tree)
+
+        #expect(report.killedCount == 3)
+        await expectAllDead(children, of: job)
+        let crowdPIDs = Set(ProcessTable.scan().processes.values.filter {
+            $0.isLive && ProcessTable.environment(of: $0.pid, contains: "\(ProcessLauncher.jobTagVariable)=\(crowd.tag)")
+        }.map(\.pid))
+        #expect(crowdPIDs.count == 301, "the unrelated processes were left alone")
+        #expect(source.readPIDs.isDisjoint(with: crowdPIDs), "the job's kill read none of the unrelated processes")
+        _ = await quickKiller.kill(crowd.tree)
+    }
+
     @Test("cancelling the caller does not cut a kill short")
     func killSurvivesCancellation() async throws {
         let job = try TestJob(script: """

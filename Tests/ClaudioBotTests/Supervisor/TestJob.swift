@@ -68,9 +68,12 @@ final class TestJob: Sendable {
     func cleanUp() {
         let entry = "\(ProcessLauncher.jobTagVariable)=\(tag)"
         for _ in 0..<20 {
-            let members = JobProcessTree.members(
-                in: ProcessTable.scan(), remembered: recorded.withLock { $0 }, excluding: getpid()
-            ) { ProcessTable.environment(of: $0, contains: entry) }
+            let table = ProcessTable.scan()
+            let remembered = recorded.withLock { $0 }
+            let seeds = table.processes.values.filter {
+                remembered.contains($0.identity) || ProcessTable.environment(of: $0.pid, contains: entry)
+            }.map(\.identity)
+            let members = JobProcessTree.members(from: seeds, in: table, excluding: getpid())
             if members.isEmpty { break }
             for member in members { kill(member.pid, SIGKILL) }
             usleep(10_000)
