@@ -2,8 +2,8 @@ import Glibc
 
 /// What a job's page shows of one process, from its `/proc/PID/stat`: parent, state, CPU time and resident memory.
 ///
-/// Read from the file's bytes field by field, without building strings: the page of a busy job reads one of these
-/// per process every second.
+/// The numbered fields are `ProcStat`'s byte-level parse; the page of a busy job reads one of these per process every
+/// second.
 struct ProcStatUsage: Sendable, Equatable {
     var identity: ProcessIdentity
     /// The parent in the host's PID namespace (field 4).
@@ -25,34 +25,15 @@ struct ProcStatUsage: Sendable, Equatable {
         return usage
     }
 
-    /// Parses one `stat` line. The name (field 2) is in parentheses and may itself hold spaces and parentheses, so
-    /// the numbered fields are counted from the *last* `)`.
+    /// Parses one `stat` line: the numbered fields as `ProcStat` reads them, and the name between the first `(` and
+    /// the last `)` (it may itself hold spaces and parentheses).
     static func parse(_ bytes: [UInt8]) -> ProcStatUsage? {
-        let space = UInt8(ascii: " ")
-        guard let open = bytes.firstIndex(of: UInt8(ascii: "(")), let close = bytes.lastIndex(of: UInt8(ascii: ")")),
-            open < close, let pid = number(bytes[..<open].drop { $0 == space }.prefix { $0 != space })
-        else { return nil }
-        // fields[0] is field 3 (the state); field 24 (rss) is fields[21].
-        let fields = bytes[(close + 1)...].split(separator: space, maxSplits: 22, omittingEmptySubsequences: true)
-        guard fields.count > 21, fields[0].count == 1, let state = fields[0].first,
-            let parentPID = number(fields[1]), let userTicks = number(fields[11]), let systemTicks = number(fields[12]),
-            let startTime = number(fields[19]), let residentPages = number(fields[21].prefix { $0 != UInt8(ascii: "\n") })
+        guard let stat = bytes.withUnsafeBytes({ ProcStat.parse($0) }),
+            let open = bytes.firstIndex(of: UInt8(ascii: "(")), let close = bytes.lastIndex(of: UInt8(ascii: ")"))
         else { return nil }
         return ProcStatUsage(
-            identity: ProcessIdentity(pid: pid_t(truncatingIfNeeded: pid), startTime: startTime),
-            parentPID: pid_t(truncatingIfNeeded: parentPID), state: Character(Unicode.Scalar(state)),
-            cpuTicks: userTicks &+ systemTicks, residentPages: residentPages,
+            identity: stat.identity, parentPID: stat.parentPID, state: stat.state,
+            cpuTicks: stat.userTime &+ stat.systemTime, residentPages: stat.residentPages,
             name: String(decoding: bytes[(open + 1)..<close], as: UTF8.self))
-    }
-
-    /// A non-negative decimal number; nil for anything else (the fields read here are never negative).
-    private static func number(_ digits: some Collection<UInt8>) -> UInt64? {
-        guard !digits.isEmpty, digits.count <= 19 else { return nil }
-        var value: UInt64 = 0
-        for byte in digits {
-            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
-            value = value * 10 + UInt64(byte - UInt8(ascii: "0"))
-        }
-        return value
     }
 }

@@ -28,7 +28,9 @@ struct ProcJobProcessSamplerTests {
         #expect(root.parentPID == getpid())
         let loop = try #require(first.processes.first { $0.identity.pid != job.root.pid })
         #expect(loop.parentPID == job.root.pid)
-        #expect(first.processes.allSatisfy { $0.cpuPercent == nil && $0.residentBytes > 0 })
+        #expect(first.processes.allSatisfy { $0.cpuPercent == nil })
+        // Only the loop's memory is certain: the root may be caught in its exec, before the new image has a page.
+        #expect(loop.residentBytes > 0)
 
         // The loop spins: wait until it has used more CPU time than the first sample saw, with no timing assumed.
         #expect(await ProcessLiveness.waitUntil {
