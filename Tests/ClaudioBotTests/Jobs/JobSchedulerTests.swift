@@ -136,6 +136,11 @@ struct JobSchedulerTests {
         #expect(rows.first?.promptExcerpt == "prompt a")
         #expect(rows.allSatisfy { $0.sandboxed }, "queued jobs will run in the sandbox too")
         await executor.finish("a")
+        // b starts once a is done: finish it too, so its stand-in process is stopped before the test ends.
+        #expect(await executor.events.next() == .finished("a", .ok))
+        #expect(await executor.events.next() == .started("b"))
+        await executor.finish("b")
+        #expect(await executor.events.next() == .finished("b", .ok))
     }
 
     @Test("shutdown kills running jobs, drops queued ones and refuses new prompts")
