@@ -5,13 +5,10 @@ package struct ButtonPress: Sendable, Equatable {
     /// The button's data as the platform sent it back; untrusted.
     package var token: String
     package var user: ChatUser
-    /// The message the button was under, when the platform says.
-    package var message: PostedMessage?
 
-    package init(token: String, user: ChatUser, message: PostedMessage? = nil) {
+    package init(token: String, user: ChatUser) {
         self.token = token
         self.user = user
-        self.message = message
     }
 }
 

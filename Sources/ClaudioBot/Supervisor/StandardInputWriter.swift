@@ -73,9 +73,6 @@ final class StandardInputWriter: Sendable {
         if first { outbox.wakeUp.signal() }
     }
 
-    /// Whether `close()` was called.
-    var isClosed: Bool { outbox.queue.withLock { $0.closing } }
-
     private static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
         var offset = 0
         while offset < bytes.count {

@@ -2,56 +2,35 @@
 struct SlackBlockAction: Decodable, Sendable, Equatable {
     var userID: String
     var userName: String?
-    /// The presser's workspace.
-    var teamID: String?
     var channelID: String?
-    /// The message the button is under, and its thread.
-    var messageTS: String?
+    /// The thread of the message the button is under: where a refusal is shown to the presser.
     var threadTS: String?
     /// The pressed button's `value`: untrusted.
     var value: String?
 
     private enum CodingKeys: String, CodingKey {
-        case type, user, channel, message, container, actions, team
+        case type, user, channel, message, container, actions
     }
 
-    private struct User: Decodable {
-        var id: String
-        var username: String?
-        var name: String?
-        var team_id: String?
+    private enum UserKeys: String, CodingKey {
+        case id, username, name
     }
 
-    private struct Identified: Decodable {
-        var id: String?
+    private enum IdentifiedKeys: String, CodingKey {
+        case id
     }
 
-    private struct Message: Decodable {
-        var ts: String?
-        var thread_ts: String?
+    private enum MessageKeys: String, CodingKey {
+        case threadTS = "thread_ts"
     }
 
-    private struct Container: Decodable {
-        var message_ts: String?
-        var channel_id: String?
-        var thread_ts: String?
+    private enum ContainerKeys: String, CodingKey {
+        case channelID = "channel_id"
+        case threadTS = "thread_ts"
     }
 
-    private struct Action: Decodable {
-        var value: String?
-    }
-
-    init(
-        userID: String, userName: String? = nil, teamID: String? = nil, channelID: String?, messageTS: String?,
-        threadTS: String? = nil, value: String?
-    ) {
-        self.userID = userID
-        self.userName = userName
-        self.teamID = teamID
-        self.channelID = channelID
-        self.messageTS = messageTS
-        self.threadTS = threadTS
-        self.value = value
+    private enum ActionKeys: String, CodingKey {
+        case value
     }
 
     init(from decoder: any Decoder) throws {
@@ -61,15 +40,17 @@ struct SlackBlockAction: Decodable, Sendable, Equatable {
             throw DecodingError.dataCorruptedError(
                 forKey: .type, in: container, debugDescription: "not block_actions but \(type)")
         }
-        let user = try container.decode(User.self, forKey: .user)
-        let place = try? container.decodeIfPresent(Container.self, forKey: .container)
-        let message = try? container.decodeIfPresent(Message.self, forKey: .message)
-        userID = user.id
-        userName = user.username ?? user.name
-        teamID = user.team_id ?? (try? container.decodeIfPresent(Identified.self, forKey: .team))?.id
-        channelID = (try? container.decodeIfPresent(Identified.self, forKey: .channel))?.id ?? place?.channel_id
-        messageTS = message?.ts ?? place?.message_ts
-        threadTS = message?.thread_ts ?? place?.thread_ts
-        value = (try? container.decodeIfPresent([Action].self, forKey: .actions))?.first?.value
+        let user = try container.nestedContainer(keyedBy: UserKeys.self, forKey: .user)
+        userID = try user.decode(String.self, forKey: .id)
+        userName = user.lenientValue(String.self, forKey: .username) ?? user.lenientValue(String.self, forKey: .name)
+        let place = try? container.nestedContainer(keyedBy: ContainerKeys.self, forKey: .container)
+        let channel = try? container.nestedContainer(keyedBy: IdentifiedKeys.self, forKey: .channel)
+        let message = try? container.nestedContainer(keyedBy: MessageKeys.self, forKey: .message)
+        channelID = channel?.lenientValue(String.self, forKey: .id) ?? place?.lenientValue(String.self, forKey: .channelID)
+        threadTS =
+            message?.lenientValue(String.self, forKey: .threadTS) ?? place?.lenientValue(String.self, forKey: .threadTS)
+        var actions = try? container.nestedUnkeyedContainer(forKey: .actions)
+        let first = try? actions?.nestedContainer(keyedBy: ActionKeys.self)
+        value = first?.lenientValue(String.self, forKey: .value)
     }
 }

@@ -220,10 +220,7 @@ final class SlackChannel: ChatChannel {
             guard let token = press.value, let channel = press.channelID else { return }
             // Only the requester's ID is ever accepted, so the presser's workspace needs no check here.
             let user = ChatUser(platform: .slack, id: press.userID, username: press.userName)
-            let message = press.messageTS.map {
-                PostedMessage(address: ChatAddress(platform: .slack, chatID: channel), messageID: $0)
-            }
-            let reply = await router.press(ButtonPress(token: token, user: user, message: message))
+            let reply = await router.press(ButtonPress(token: token, user: user))
             guard reply.isRefusal else { return }
             do {
                 try await api.postEphemeral(

@@ -12,12 +12,7 @@ extension TelegramChannel {
                 let user = ChatUser(
                     platform: .telegram, id: String(query.from.id), username: query.from.username,
                     displayName: query.from.displayName)
-                let message = query.message.map {
-                    PostedMessage(
-                        address: ChatAddress(platform: .telegram, chatID: String($0.chat.id)),
-                        messageID: String($0.messageID))
-                }
-                reply = await router.press(ButtonPress(token: token, user: user, message: message))
+                reply = await router.press(ButtonPress(token: token, user: user))
             } else {
                 reply = ButtonPressReply(text: ApprovalTexts.noLongerWaiting, isRefusal: true)
             }
