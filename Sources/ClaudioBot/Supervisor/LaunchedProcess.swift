@@ -41,22 +41,20 @@ final class LaunchedProcess: Sendable {
         startTime.map { ProcessIdentity(pid: pid, startTime: $0) }
     }
 
-    /// Writes `bytes` to the child's standard input and closes it. The write runs on a dedicated
-    /// thread, so a child that reads slowly suspends the caller without tying up a pool thread
-    /// (its output keeps being drained meanwhile). Use `async let` to read the output while it runs.
-    /// - Returns: how many bytes the child took — fewer if it exited or closed its stdin first; 0 if
-    ///   stdin was not a pipe or was already closed.
-    @discardableResult
-    func writeAndClose(_ bytes: [UInt8]) async -> Int {
-        guard let fd = standardInput.withLock({ $0.take() }) else { return 0 }
-        return await OutputPump.write(bytes, to: fd, name: "claudio-stdin-\(pid)")
+    /// Writes `bytes` to the child's standard input and closes it; the child's output keeps being drained meanwhile.
+    /// Use `async let` to read the output while it runs.
+    /// - Returns: whether the child took all of `bytes`: false if it exited or closed its stdin first, if stdin was
+    ///   not a pipe, or if it was already closed or handed out.
+    func writeAndClose(_ bytes: [UInt8]) async -> Bool {
+        guard let writer = openStandardInput() else { return false }
+        return await writer.writeLast(bytes)
     }
 
     /// Hands the child's standard input to a writer that keeps it open until told to close it (a conversation over
     /// stdin, such as claude's control protocol). Nil if stdin was not a pipe or was already taken.
     func openStandardInput() -> StandardInputWriter? {
         guard let fd = standardInput.withLock({ $0.take() }) else { return nil }
-        return StandardInputWriter(fd: fd, name: "claudio-stdin-\(pid)")
+        return StandardInputWriter(fd: fd)
     }
 
     /// Closes the child's standard input without writing (the child sees EOF).

@@ -102,8 +102,8 @@ struct ProcessLauncher: Sendable {
         let pid = child.pid
         // The child holds its own copies now; keep only our ends, which the pumps own from here on.
         let stdinFD = stdinPipe.map { pipes.release($0.write) }
-        let standardOutput = stdoutPipe.map { OutputPump.stream(from: pipes.release($0.read), name: "claudio-stdout-\(pid)") }
-        let standardError = stderrPipe.map { OutputPump.stream(from: pipes.release($0.read), name: "claudio-stderr-\(pid)") }
+        let standardOutput = stdoutPipe.map { OutputPump.stream(from: pipes.release($0.read)) }
+        let standardError = stderrPipe.map { OutputPump.stream(from: pipes.release($0.read)) }
         return LaunchedProcess(
             child: child,
             reaper: reaper,

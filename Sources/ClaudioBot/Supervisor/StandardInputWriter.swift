@@ -1,53 +1,19 @@
-import Dispatch
-import Foundation
-import Glibc
+import NIOCore
+import NIOPosix
 import Synchronization
 
-/// Writes to a child's standard input for as long as it runs: chunks go out in order on one dedicated thread (a
-/// child that reads slowly blocks that thread, never the cooperative pool or the caller), and the pipe is closed
-/// after the last one when `close()` is called. Writes after the child went away (EPIPE) are dropped.
+/// Writes to a child's standard input for as long as it runs, on SwiftNIO's event loops: chunks go out in order, a
+/// child that reads slowly holds back only its own pipe (never a thread, the cooperative pool or the caller), and the
+/// pipe is closed after the last chunk when `close()` is called. Writes after the child went away (EPIPE) are dropped.
 final class StandardInputWriter: Sendable {
-    private struct Queue {
-        var chunks: [[UInt8]] = []
-        var closing = false
-    }
+    /// The pipe's channel, once NIO has registered it. Every write and the close are chained on this future: callbacks
+    /// added from outside the event loop run there in the order they were added, so the chunks keep their order.
+    private let channel: EventLoopFuture<any Channel>
+    private let isClosing = Mutex(false)
 
-    /// What the caller and the writing thread share. The thread does not keep the writer itself alive, so dropping
-    /// the writer closes the pipe.
-    private final class Outbox: Sendable {
-        let queue = Mutex(Queue())
-        let wakeUp = DispatchSemaphore(value: 0)
-
-        /// The chunks queued so far and whether the pipe is to be closed after them.
-        func take() -> (chunks: [[UInt8]], closing: Bool) {
-            queue.withLock { queue in
-                defer { queue.chunks.removeAll() }
-                return (queue.chunks, queue.closing)
-            }
-        }
-    }
-
-    private let outbox = Outbox()
-
-    /// Takes ownership of `fd` and starts the writing thread.
-    init(fd: Int32, name: String) {
-        let outbox = outbox
-        let thread = Thread {
-            var broken = false
-            while true {
-                outbox.wakeUp.wait()
-                let (chunks, closing) = outbox.take()
-                for chunk in chunks where !broken {
-                    broken = !Self.writeAll(chunk, to: fd)
-                }
-                if closing {
-                    Glibc.close(fd)
-                    return
-                }
-            }
-        }
-        thread.name = name
-        thread.start()
+    /// Takes ownership of `fd`.
+    init(fd: Int32) {
+        channel = NIOPipeBootstrap(group: MultiThreadedEventLoopGroup.singleton).takingOwnershipOfDescriptor(output: fd)
     }
 
     deinit {
@@ -56,35 +22,36 @@ final class StandardInputWriter: Sendable {
 
     /// Queues `bytes`; ignored once `close()` was called.
     func write(_ bytes: [UInt8]) {
-        let accepted = outbox.queue.withLock { queue in
-            guard !queue.closing else { return false }
-            queue.chunks.append(bytes)
-            return true
+        isClosing.withLock { isClosing in
+            guard !isClosing else { return }
+            channel.whenSuccess { $0.writeAndFlush(ByteBuffer(bytes: bytes), promise: nil) }
         }
-        if accepted { outbox.wakeUp.signal() }
     }
 
     /// Closes the pipe after what was queued (the child sees EOF). Later calls do nothing.
     func close() {
-        let first = outbox.queue.withLock { queue in
-            defer { queue.closing = true }
-            return !queue.closing
-        }
-        if first { outbox.wakeUp.signal() }
+        _ = closeAfterQueued()
     }
 
-    private static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes.withUnsafeBytes { raw in Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset) }
-            if count > 0 {
-                offset += count
-            } else if count < 0 && errno == EINTR {
-                continue
-            } else {
-                return false
+    /// Queues `bytes` as the last chunk and closes the pipe after it.
+    /// - Returns: whether the child took everything written (false when it exited or closed its stdin first).
+    func writeLast(_ bytes: [UInt8]) async -> Bool {
+        write(bytes)
+        guard let written = closeAfterQueued() else { return false }
+        return (try? await written.get()) != nil
+    }
+
+    /// Closes the pipe once every queued chunk is written; nil when it was already closing. The future fails when a
+    /// queued chunk could not be written.
+    private func closeAfterQueued() -> EventLoopFuture<Void>? {
+        isClosing.withLock { isClosing in
+            guard !isClosing else { return nil }
+            isClosing = true
+            // Writes complete in order, so an empty one completes after everything before it; its outcome is the
+            // outcome of the whole stream, since a failed write closes the channel and fails every later one.
+            return channel.flatMap { channel in
+                channel.writeAndFlush(ByteBuffer()).always { _ in channel.close(promise: nil) }
             }
         }
-        return true
     }
 }
