@@ -39,6 +39,23 @@ func registerAdminSnapshotBenchmarks() {
             snapshotInputs(rateLimitRows: rowCount)
         }
     }
+    // What the daemon serves: the same bytes, its rows written by hand (`SnapshotJSON`).
+    Benchmark("Admin snapshot: served JSON of 100 jobs and 100 rate-limit rows", configuration: configuration) {
+        _, snapshot in
+        blackHole(try SnapshotJSON.encode(snapshot))
+    } setup: {
+        let inputs = snapshotInputs(rateLimitRows: SnapshotResponse.rateLimitRowLimit)
+        return SnapshotResponse(
+            status: StatusResponse(
+                version: "bench", pid: 1, startedAt: Date(), uptimeSeconds: 1, channels: [], locks: [],
+                limits: LimitsInfo(
+                    rateLimitRequests: 10, rateLimitWindow: 3_600, commandTimeout: 1_800, maxInputLength: 8,
+                    maxConcurrentJobs: 100),
+                skipPermissions: true, allowedTools: "",
+                claudeCLI: ClaudeCLIStatus(path: "/usr/local/bin/claude", version: "bench"),
+                sandbox: SandboxStatus(mode: .off)),
+            jobs: inputs.jobs, rateLimits: inputs.rateLimits, denied: [])
+    }
 }
 
 private func snapshotInputs(rateLimitRows: Int) -> SnapshotInputs {

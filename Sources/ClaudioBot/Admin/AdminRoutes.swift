@@ -42,7 +42,7 @@ enum AdminRoutes {
                 throw AdminHTTPError(.unprocessableContent, error.message)
             }
         }
-        v1.get("snapshot") { _, _ in try Response.adminJSON(try await backend.snapshot()) }
+        v1.get("snapshot") { _, _ in Response.adminJSON(bytes: try SnapshotJSON.encode(try await backend.snapshot())) }
         v1.get("approvals") { _, _ in try Response.adminJSON(try await backend.approvals()) }
         v1.get("approvals/history") { request, _ in
             let limit = try deniedLimit(from: request.uri.queryParameters.get("limit"))
