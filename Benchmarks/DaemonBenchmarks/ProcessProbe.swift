@@ -9,6 +9,13 @@ enum ProcessProbe {
         return line.flatMap { Int($0.split(separator: " ", omittingEmptySubsequences: true)[1]) }
     }
 
+    /// How many threads the process runs (`Threads` of /proc/PID/status), nil once the process is gone.
+    static func threadCount(of pid: pid_t) -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
+        let line = status.split(separator: "\n").first { $0.hasPrefix("Threads:") }
+        return line.flatMap { Int($0.split(separator: "\t", omittingEmptySubsequences: true).last ?? "") }
+    }
+
     /// The KiB figures of /proc/PID/smaps_rollup ("Rss", "Pss", "Private_Clean", "Anonymous", …).
     static func memoryRollup(of pid: pid_t) -> [String: Int] {
         guard let text = try? String(contentsOfFile: "/proc/\(pid)/smaps_rollup", encoding: .utf8) else { return [:] }

@@ -11,6 +11,8 @@ import Shared
 func registerSnapshotBenchmark() {
     let latency = BenchmarkMetric.custom("snapshot latency (µs)", useScalingFactor: false)
     let size = BenchmarkMetric.custom("snapshot size (KiB)", useScalingFactor: false)
+    let resident = BenchmarkMetric.custom("daemon RSS with 100 jobs running (KiB)", useScalingFactor: false)
+    let threads = BenchmarkMetric.custom("daemon threads with 100 jobs running", useScalingFactor: false)
     let jobCount = 100
     let crowd = 10_000
     let jobUsers = (1...jobCount).map { Int64($0) }
@@ -20,9 +22,9 @@ func registerSnapshotBenchmark() {
         "MAX_CONCURRENT_JOBS": String(jobCount), "RATE_LIMIT_WINDOW": "3600", "MAX_INPUT_LENGTH": "8",
     ]
 
-    Benchmark("Admin API: snapshot with 100 jobs and 10 000 rate-limit entries", configuration: .oneRun(metrics: [latency, size])) {
+    Benchmark("Admin API: snapshot with 100 jobs and 10 000 rate-limit entries", configuration: .oneRun(metrics: [latency, size, resident, threads])) {
         benchmark in
-        let (latencies, bytes) = try await FakeTelegramServer.withServer { server in
+        let (latencies, bytes, loaded) = try await FakeTelegramServer.withServer { server in
             try await BenchDaemon.with(telegram: server, settings: settings) { daemon in
                 await server.state.batch { state in
                     for user in jobUsers { state.enqueueMessage(text: "SLEEP", from: user) }
@@ -30,6 +32,7 @@ func registerSnapshotBenchmark() {
                 try await waitFor("\(jobCount) running jobs") {
                     try await daemon.client.jobs().jobs.count { $0.state == .running } == jobCount
                 }
+                let loaded = (residentKiB: daemon.residentKiB, threads: ProcessProbe.threadCount(of: daemon.pid) ?? 0)
                 await server.state.batch { state in
                     for user in crowdUsers { state.enqueueMessage(text: "a prompt over eight characters", from: user) }
                 }
@@ -50,10 +53,12 @@ func registerSnapshotBenchmark() {
                     if sample >= 20 { latencies.append(Int(elapsed / .microseconds(1))) }
                     bytes = body.count
                 }
-                return (latencies, bytes)
+                return (latencies, bytes, loaded)
             }
         }
         for value in latencies { benchmark.measurement(latency, value) }
         benchmark.measurement(size, bytes / 1_024)
+        benchmark.measurement(resident, loaded.residentKiB)
+        benchmark.measurement(threads, loaded.threads)
     }
 }
