@@ -68,4 +68,62 @@ extension AdminJSONWriter {
         try double(row.windowSeconds)
         ascii("}")
     }
+
+    /// A finished job as `JobHistoryEntry.encode(to:)` writes it: its origin's keys and its own, merged and sorted.
+    mutating func object(_ entry: JobHistoryEntry) throws {
+        ascii("{")
+        key("chat_id", first: true)
+        string(entry.chatID)
+        key("cost_usd")
+        try double(entry.costUSD)
+        key("duration_seconds")
+        try double(entry.durationSeconds)
+        key("ended_at")
+        date(entry.endedAt)
+        key("exit_code")
+        int(entry.exitCode.map(Int.init))
+        key("id")
+        string(entry.id)
+        key("outcome")
+        string(entry.outcome.rawValue)
+        key("platform")
+        string(entry.platform.rawValue)
+        key("prompt_excerpt")
+        string(entry.promptExcerpt)
+        key("started_at")
+        date(entry.startedAt)
+        key("tools_used")
+        array(entry.toolsUsed) { writer, tool in writer.string(tool) }
+        key("user_id")
+        string(entry.userID)
+        key("username")
+        string(entry.username)
+        ascii("}")
+    }
+
+    /// A denied-access record as `DeniedRecord.encode(to:)` writes it, keys sorted.
+    mutating func object(_ record: DeniedRecord) {
+        ascii("{")
+        key("at", first: true)
+        date(record.at)
+        key("chat_id")
+        string(record.chatID)
+        key("count")
+        int(record.count)
+        key("excerpt")
+        string(record.excerpt)
+        key("id")
+        string(record.id)
+        key("last_at")
+        date(record.lastAt)
+        key("platform")
+        string(record.platform.rawValue)
+        key("reason")
+        string(record.reason.rawValue)
+        key("user_id")
+        string(record.userID)
+        key("username")
+        string(record.username)
+        ascii("}")
+    }
 }

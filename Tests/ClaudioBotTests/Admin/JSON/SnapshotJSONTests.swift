@@ -41,10 +41,29 @@ struct SnapshotJSONTests {
             resetInSeconds: 3_600, rejected: 9, costTodayUSD: 5e-324),
     ]
 
+    static let denied: [DeniedRecord] = [
+        FakeAdminBackend.deniedRecord,
+        DeniedRecord(
+            id: "d2", at: Date(timeIntervalSince1970: 1_764_507_809.25), lastAt: Date(timeIntervalSince1970: 0),
+            platform: .slack, userID: "U666", chatID: "C1", reason: .otherWorkspace, excerpt: awkwardText, count: 1),
+    ]
+
+    static let history: [JobHistoryEntry] = [
+        FakeAdminBackend.historyEntry,
+        JobHistoryEntry(
+            origin: JobOrigin(id: "j9", platform: .slack, chatID: "C1", userID: "U1", promptExcerpt: awkwardText),
+            startedAt: Date(timeIntervalSince1970: 1_764_507_809.75), endedAt: Date(timeIntervalSince1970: 1_764_507_800),
+            outcome: .killed, exitCode: -9, toolsUsed: [awkwardText, "mcp__claudio__send_file"]),
+        JobHistoryEntry(
+            origin: JobOrigin(id: "j10", platform: .telegram, chatID: "5", userID: "5", promptExcerpt: "x"),
+            startedAt: Date(timeIntervalSince1970: 1_764_507_800.5), endedAt: Date(timeIntervalSince1970: 1_764_507_900),
+            outcome: .timeout, costUSD: 1e-7),
+    ]
+
     static func snapshot(jobs: [JobInfo] = jobs, rateLimits: [RateLimitInfo] = rateLimits) -> SnapshotResponse {
         SnapshotResponse(
             status: FakeAdminBackend.statusAnswer, jobs: jobs, rateLimits: rateLimits, rateLimitsTotal: 10_000,
-            denied: [FakeAdminBackend.deniedRecord], history: [FakeAdminBackend.historyEntry])
+            denied: denied, history: history)
     }
 
     @Test("a snapshot with awkward text, absent values, fractional and early dates, tiny and huge numbers")
@@ -58,7 +77,8 @@ struct SnapshotJSONTests {
 
     @Test("an empty snapshot")
     func emptySnapshot() throws {
-        let snapshot = Self.snapshot(jobs: [], rateLimits: [])
+        let snapshot = SnapshotResponse(
+            status: FakeAdminBackend.statusAnswer, jobs: [], rateLimits: [], denied: [], history: [])
         #expect(try SnapshotJSON.encode(snapshot) == Array(try AdminJSON.encoder.encode(snapshot)))
     }
 
