@@ -55,6 +55,8 @@ struct AdminServerSocketTests {
         try UnixSocketTestSupport.leaveStaleSocket(at: socketPath)
         let staleInode = UnixSocketTestSupport.inode(of: socketPath)
         #expect(staleInode != nil)
+        // A second name keeps the stale inode allocated, so the new socket cannot be given the same number.
+        #expect(link(socketPath, directory + "/stale.sock") == 0)
 
         let running = try await RunningAdminServer.start(in: directory)
         #expect(UnixSocketTestSupport.inode(of: socketPath) != staleInode)
