@@ -45,15 +45,18 @@ struct ProcessTreeJobPeerDetectorTests {
         #expect(!detector.isJobProcess(getpid()))
         #expect(!detector.isJobProcess(getppid()))
         #expect(!detector.isJobProcess(1))
+        // The background sleep outlives its shell otherwise (as an orphan of this process, then of init).
+        kill(grandchild, SIGKILL)
         await stop(child)
     }
 
     @Test("a process whose environment carries CLAUDIO_JOB_ID is a job's even outside the daemon's tree")
     func taggedProcess() async throws {
         // Another child stands in for the daemon, so neither process below descends from "the daemon".
-        let daemon = try shell("sleep 30")
-        let tagged = try shell("sleep 30", tag: "job-1")
-        let untagged = try shell("sleep 30")
+        // `exec`: dash forks for a lone command, and killing the shell would leave the sleep behind.
+        let daemon = try shell("exec sleep 30")
+        let tagged = try shell("exec sleep 30", tag: "job-1")
+        let untagged = try shell("exec sleep 30")
         let detector = ProcessTreeJobPeerDetector(daemonPID: daemon.pid)
         #expect(detector.isJobProcess(tagged.pid))
         #expect(!detector.isJobProcess(untagged.pid))

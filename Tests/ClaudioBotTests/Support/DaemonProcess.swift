@@ -12,6 +12,8 @@ final class DaemonProcess: Sendable {
     let process: LaunchedProcess
     let environment: [String: String]
     private let log = Mutex("")
+    /// Whether stderr reached EOF: everything the daemon wrote is in `log`.
+    private let logEnded = Mutex(false)
 
     var socketPath: String { environment["CLAUDIO_ADMIN_SOCKET"]! }
     var lockDirectory: String { environment["CLAUDIO_LOCK_DIR"]! }
@@ -55,6 +57,7 @@ final class DaemonProcess: Sendable {
             for await chunk in stream {
                 log.withLock { $0 += String(decoding: chunk, as: UTF8.self) }
             }
+            logEnded.withLock { $0 = true }
         }
         let output = process.standardOutput
         Task { for await _ in output {} }
@@ -72,10 +75,19 @@ final class DaemonProcess: Sendable {
             && process.exitStatus == nil
     }
 
-    /// Sends SIGTERM and waits for the exit status.
+    /// Waits for the exit status and for the rest of what the daemon wrote to stderr: the pipe is read on its own, so
+    /// its last lines can arrive after the exit is known.
+    func waitForExit() async -> ClaudioBot.ExitStatus {
+        let status = await process.waitForExit()
+        // A process the daemon left behind could hold the pipe open; the log then stays as it is.
+        _ = await ProcessLiveness.waitUntil(timeout: .seconds(10)) { self.logEnded.withLock { $0 } }
+        return status
+    }
+
+    /// Sends SIGTERM and waits for the exit status (and the whole log).
     func terminate() async -> ClaudioBot.ExitStatus {
         _ = process.signal(SIGTERM)
-        return await process.waitForExit()
+        return await waitForExit()
     }
 
     /// Kills the daemon with SIGKILL, as a crash, the OOM killer or a power cut would: nothing is flushed, no chat is

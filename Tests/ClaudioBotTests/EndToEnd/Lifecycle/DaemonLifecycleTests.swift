@@ -98,12 +98,12 @@ struct DaemonLifecycleTests {
         environment["CLAUDIO_STATE_DIR"] = secondDirectory.path + "/state"
         environment["CLAUDIO_ADMIN_SOCKET"] = secondDirectory.path + "/admin.sock"
         let second = try DaemonProcess(directory: directory, environment: environment)
-        let status = await second.process.waitForExit()
+        let status = await second.waitForExit()
         #expect(status.code == 1)
         #expect(second.stderr.contains("another Claudio instance is already running (PID \(first.pid)"))
 
         _ = first.process.signal(SIGKILL)
-        _ = await first.process.waitForExit()
+        _ = await first.waitForExit()
         let third = try await start()
         defer { Task { await third.stop() } }
         #expect(try await third.client.status().pid == Int(third.pid))

@@ -60,7 +60,7 @@ struct FilesOnDiskTests {
         guard geteuid() == 0 else { return }
         chown(run, 65534, 65534)
         let refused = try DaemonProcess(directory: directory, environment: environment)
-        let status = await refused.process.waitForExit()
+        let status = await refused.waitForExit()
         #expect(status.code == 1, "\(refused.stderr)")
         #expect(refused.stderr.contains("the admin socket's directory \(run) is owned by uid 65534"), "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: run + "/admin.sock"))

@@ -48,7 +48,7 @@ struct KillScriptTests {
         #expect(await daemon.waitUntilReady(), "\(daemon.stderr)")
         let stopped = try await runScript()
         #expect(stopped.status.code == 0, "\(stopped.standardErrorText)")
-        #expect(await daemon.process.waitForExit().code == 0)
+        #expect(await daemon.waitForExit().code == 0)
         #expect(!FileManager.default.fileExists(atPath: telegramLock))
     }
 

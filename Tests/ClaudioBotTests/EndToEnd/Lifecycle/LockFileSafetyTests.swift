@@ -42,7 +42,7 @@ struct LockFileSafetyTests {
         }
         let daemon = try DaemonProcess(
             directory: directory, environment: files.environment())
-        let status = await daemon.process.waitForExit()
+        let status = await daemon.waitForExit()
         #expect(status.code == 1, "\(daemon.stderr)")
         #expect(daemon.stderr.contains("the lock file \(lockPath) \(problem)"), "\(daemon.stderr)")
         #expect(!daemon.stderr.contains("already running"))

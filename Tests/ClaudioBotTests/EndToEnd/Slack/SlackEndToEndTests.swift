@@ -191,7 +191,7 @@ struct SlackEndToEndTests {
         ) { slack, daemon, _ in
             let exited = await ProcessLiveness.waitUntil(timeout: .seconds(30)) { daemon.process.exitStatus != nil }
             #expect(exited, "the daemon kept running:\n\(daemon.stderr)")
-            #expect(await daemon.process.waitForExit().code == 3)
+            #expect(await daemon.waitForExit().code == 3)
             // The exit can be seen before the last of stderr has been read.
             _ = await ProcessLiveness.waitUntil(timeout: .seconds(5)) { daemon.stderr.contains("Slack rejected") }
             #expect(daemon.stderr.contains("Slack rejected the tokens"))
