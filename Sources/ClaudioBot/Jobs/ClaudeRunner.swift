@@ -42,8 +42,8 @@ struct ClaudeRunner: Sendable {
             tag: tag)
         let process = tree.root
         await control.attach(tree, supervisor: supervisor, startedAt: Date())
-        // Written on a thread of its own alongside reading the output: a long prompt and a chatty claude could
-        // otherwise deadlock on pipes.
+        // Written on the event loops alongside reading the output, never awaited: a long prompt and a chatty claude
+        // could otherwise deadlock on pipes.
         let conversation = ClaudeConversation(input: process.openStandardInput(), handler: questions)
         conversation.start(prompt: prompt, sdkMcpServers: [ClaudioMCPServer.name])
 

@@ -12,7 +12,7 @@ struct LaunchRequest: Sendable {
 
     /// Where one of the child's output streams goes.
     enum Output: Sendable {
-        /// A pipe read on a dedicated thread and exposed as an `AsyncStream` of chunks.
+        /// A pipe read on the event loops (`OutputPump`) and exposed as an `AsyncStream` of chunks.
         case capture
         case nullDevice
         /// The daemon's own stream (useful for a child whose output should land in the daemon's log).
