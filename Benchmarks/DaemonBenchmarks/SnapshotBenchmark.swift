@@ -22,8 +22,10 @@ func registerSnapshotBenchmark() {
         "MAX_CONCURRENT_JOBS": String(jobCount), "RATE_LIMIT_WINDOW": "3600", "MAX_INPUT_LENGTH": "8",
     ]
 
-    Benchmark("Admin API: snapshot with 100 jobs and 10 000 rate-limit entries", configuration: .oneRun(metrics: [latency, size, resident, threads])) {
-        benchmark in
+    Benchmark(
+        "Admin API: snapshot with 100 jobs and 10 000 rate-limit entries",
+        configuration: .oneRun(metrics: [latency, size, resident, threads])
+    ) { benchmark in
         let (latencies, bytes, loaded) = try await FakeTelegramServer.withServer { server in
             try await BenchDaemon.with(telegram: server, settings: settings) { daemon in
                 await server.state.batch { state in

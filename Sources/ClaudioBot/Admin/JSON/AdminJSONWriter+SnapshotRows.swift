@@ -2,7 +2,9 @@ import Shared
 
 /// The snapshot's rows, written key by key in the encoder's sorted order (see `SnapshotJSON`).
 extension AdminJSONWriter {
-    mutating func array<Element>(_ elements: [Element], _ write: (inout AdminJSONWriter, Element) throws -> Void) rethrows {
+    mutating func array<Element>(
+        _ elements: [Element], _ write: (inout AdminJSONWriter, Element) throws -> Void
+    ) rethrows {
         ascii("[")
         for (index, element) in elements.enumerated() {
             if index > 0 { ascii(",") }

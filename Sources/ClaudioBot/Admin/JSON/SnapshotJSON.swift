@@ -7,9 +7,8 @@ import Shared
 public enum SnapshotJSON {
     public static func encode(_ snapshot: SnapshotResponse) throws -> [UInt8] {
         let encoder = AdminJSON.encoder
-        var writer = AdminJSONWriter(
-            capacity: 256 * (snapshot.jobs.count + snapshot.rateLimits.count + snapshot.denied.count + snapshot.history.count)
-                + 8_192)
+        let rows = snapshot.jobs.count + snapshot.rateLimits.count + snapshot.denied.count + snapshot.history.count
+        var writer = AdminJSONWriter(capacity: 256 * rows + 8_192)
         // The keys of `SnapshotResponse.CodingKeys`, sorted as `.sortedKeys` sorts them.
         writer.ascii("{")
         writer.key("approvals", first: true)

@@ -52,11 +52,13 @@ struct SnapshotJSONTests {
         FakeAdminBackend.historyEntry,
         JobHistoryEntry(
             origin: JobOrigin(id: "j9", platform: .slack, chatID: "C1", userID: "U1", promptExcerpt: awkwardText),
-            startedAt: Date(timeIntervalSince1970: 1_764_507_809.75), endedAt: Date(timeIntervalSince1970: 1_764_507_800),
+            startedAt: Date(timeIntervalSince1970: 1_764_507_809.75),
+            endedAt: Date(timeIntervalSince1970: 1_764_507_800),
             outcome: .killed, exitCode: -9, toolsUsed: [awkwardText, "mcp__claudio__send_file"]),
         JobHistoryEntry(
             origin: JobOrigin(id: "j10", platform: .telegram, chatID: "5", userID: "5", promptExcerpt: "x"),
-            startedAt: Date(timeIntervalSince1970: 1_764_507_800.5), endedAt: Date(timeIntervalSince1970: 1_764_507_900),
+            startedAt: Date(timeIntervalSince1970: 1_764_507_800.5),
+            endedAt: Date(timeIntervalSince1970: 1_764_507_900),
             outcome: .timeout, costUSD: 1e-7),
     ]
 
