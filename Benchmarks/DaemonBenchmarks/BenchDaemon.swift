@@ -53,6 +53,8 @@ final class BenchDaemon: Sendable {
 
     var residentKiB: Int { ProcessProbe.residentKiB(of: pid) ?? 0 }
     var cpuTicks: Int { ProcessProbe.cpuTicks(of: pid) ?? 0 }
+    /// The CPU of the claude processes the daemon has reaped so far (and of anything else it reaped).
+    var reapedChildrenCPUTicks: Int { ProcessProbe.reapedChildrenCPUTicks(of: pid) ?? 0 }
 
     /// SIGTERM, up to 30 s for a clean exit, then SIGKILL; reaps the process and removes its directory unless asked
     /// to keep it (to read the state database afterwards).

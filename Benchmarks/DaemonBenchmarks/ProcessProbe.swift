@@ -30,13 +30,25 @@ enum ProcessProbe {
 
     /// User plus system CPU time in clock ticks (`utime` + `stime` of /proc/PID/stat).
     static func cpuTicks(of pid: pid_t) -> Int? {
+        statFields(of: pid, 14, 15)
+    }
+
+    /// The CPU time of the process's children that it has reaped, in clock ticks (`cutime` + `cstime`).
+    static func reapedChildrenCPUTicks(of pid: pid_t) -> Int? {
+        statFields(of: pid, 16, 17)
+    }
+
+    /// The sum of two numeric fields of /proc/PID/stat, numbered as in proc(5).
+    private static func statFields(of pid: pid_t, _ first: Int, _ second: Int) -> Int? {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
             let close = stat.lastIndex(of: ")")
         else { return nil }
-        // Fields after the command name, which may hold spaces: state is field 3, utime 14, stime 15.
+        // Fields after the command name, which may hold spaces, starting with the state (field 3).
         let fields = stat[stat.index(after: close)...].split(separator: " ")
-        guard fields.count > 12, let user = Int(fields[11]), let system = Int(fields[12]) else { return nil }
-        return user + system
+        guard fields.count > second - 3, let one = Int(fields[first - 3]), let two = Int(fields[second - 3]) else {
+            return nil
+        }
+        return one + two
     }
 
     /// Whether the PID still names a process (a zombie not yet reaped counts).
