@@ -30,7 +30,7 @@ struct BubblewrapSupervisor<C: Clock<Duration>>: ProcessSupervisor {
     }
 
     func kill(_ job: JobProcessTree) async -> KillReport {
-        await killer.kill(job)
+        await job.killOnce { [killer] in await killer.kill(job) }
     }
 }
 

@@ -46,12 +46,14 @@ struct HostProcessSupervisor<C: Clock<Duration>>: ProcessSupervisor {
     }
 
     func kill(_ job: JobProcessTree) async -> KillReport {
-        var report = await killer.kill(job)
-        if let orphans {
-            orphans.forget(job)
-            report.killedCount += await orphans.sweep()
+        await job.killOnce { [killer, orphans] in
+            var report = await killer.kill(job)
+            if let orphans {
+                orphans.forget(job)
+                report.killedCount += await orphans.sweep()
+            }
+            return report
         }
-        return report
     }
 
     func sweepOrphans() async {

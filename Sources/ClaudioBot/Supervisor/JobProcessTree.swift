@@ -18,6 +18,7 @@ actor JobProcessTree {
     private let source: any ProcessSource
     private let orphans: InheritedOrphans?
     private var remembered: Set<ProcessIdentity> = []
+    private var killUnderWay: Task<KillReport, Never>?
 
     /// - Parameters:
     ///   - source: where processes are read (`/proc`).
@@ -46,6 +47,19 @@ actor JobProcessTree {
     /// The members the latest refresh or count found, without looking again: a job's page samples these, so showing
     /// it never searches for processes.
     var lastSeenMembers: Set<ProcessIdentity> { remembered }
+
+    /// Runs `kill` unless a kill of this job is already under way, and then waits for that one and returns its report
+    /// instead. A kill from the chat or the operator and the job's own clean-up once claude exits can come together;
+    /// two killers racing each other would each count only the processes it signalled before the other.
+    func killOnce(_ kill: @escaping @Sendable () async -> KillReport) async -> KillReport {
+        if let killUnderWay { return await killUnderWay.value }
+        let task = Task { await kill() }
+        killUnderWay = task
+        let report = await task.value
+        // Callers that came meanwhile joined this kill; one that comes after it looks again.
+        killUnderWay = nil
+        return report
+    }
 
     /// How many processes the job has right now (the admin API's "processes" column).
     func liveMemberCount() -> Int {

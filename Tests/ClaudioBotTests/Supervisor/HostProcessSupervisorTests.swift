@@ -49,6 +49,26 @@ struct HostProcessSupervisorTests {
         _ = await supervisor.kill(jobB)
     }
 
+    @Test("two kills at once (the operator's, and the job's clean-up as claude exits) both report every process")
+    func concurrentKillsAreOneKill() async throws {
+        let tag = "twice-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+        let job = try supervisor.launch(
+            LaunchRequest(executablePath: "/bin/sh", arguments: ["-c", "setsid sleep 1000 & sleep 1000 & exec sleep 1000"]),
+            tag: tag)
+        defer {
+            for process in ProcessLiveness.taggedProcesses(tag) { kill(process.pid, SIGKILL) }
+        }
+        #expect(await ProcessLiveness.waitUntil { await supervisor.processCount(of: job) == 3 })
+
+        async let first = supervisor.kill(job)
+        async let second = supervisor.kill(job)
+        let reports = await [first, second]
+        #expect(reports.map(\.killedCount) == [3, 3])
+        #expect(ProcessLiveness.taggedProcesses(tag).isEmpty)
+        // Once it is over, a new kill looks again, and finds nothing.
+        #expect(await supervisor.kill(job).killedCount == 0)
+    }
+
     @Test("a relative executable path is refused rather than resolved against the child's directory")
     func refusesRelativePaths() {
         #expect(throws: SupervisorError.spawnFailed(path: "bin/sh", errno: EINVAL)) {
