@@ -4,16 +4,19 @@ import Foundation
 enum ProcessProbe {
     /// Resident set size in KiB (`VmRSS`), nil once the process is gone.
     static func residentKiB(of pid: pid_t) -> Int? {
-        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
-        let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") }
-        return line.flatMap { Int($0.split(separator: " ", omittingEmptySubsequences: true)[1]) }
+        statusNumber("VmRSS", of: pid)
     }
 
     /// How many threads the process runs (`Threads` of /proc/PID/status), nil once the process is gone.
     static func threadCount(of pid: pid_t) -> Int? {
+        statusNumber("Threads", of: pid)
+    }
+
+    /// The number a line of /proc/PID/status starts with after `name:` ("VmRSS:\t  5524 kB", "Threads:\t19").
+    private static func statusNumber(_ name: String, of pid: pid_t) -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
-        let line = status.split(separator: "\n").first { $0.hasPrefix("Threads:") }
-        return line.flatMap { Int($0.split(separator: "\t", omittingEmptySubsequences: true).last ?? "") }
+        let line = status.split(separator: "\n").first { $0.hasPrefix(name + ":") }
+        return line.flatMap { Int($0.dropFirst(name.count + 1).split(whereSeparator: \.isWhitespace).first ?? "") }
     }
 
     /// The KiB figures of /proc/PID/smaps_rollup ("Rss", "Pss", "Private_Clean", "Anonymous", …).

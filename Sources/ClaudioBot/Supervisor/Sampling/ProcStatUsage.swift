@@ -5,17 +5,19 @@ import Glibc
 /// The numbered fields are `ProcStat`'s byte-level parse; the page of a busy job reads one of these per process every
 /// second.
 struct ProcStatUsage: Sendable, Equatable {
-    var identity: ProcessIdentity
-    /// The parent in the host's PID namespace (field 4).
-    var parentPID: pid_t
-    /// R, S, D, T, t, Z, X, I, P or W (field 3).
-    var state: Character
-    /// CPU time in user plus kernel mode, in clock ticks (fields 14 and 15).
-    var cpuTicks: UInt64
-    /// Resident pages (field 24).
-    var residentPages: UInt64
+    var stat: ProcStat
     /// The kernel's name for it (field 2, at most 15 bytes): what is shown when its command line is empty.
     var name: String
+
+    var identity: ProcessIdentity { stat.identity }
+    /// The parent in the host's PID namespace (field 4).
+    var parentPID: pid_t { stat.parentPID }
+    /// R, S, D, T, t, Z, X, I, P or W (field 3).
+    var state: Character { stat.state }
+    /// CPU time in user plus kernel mode, in clock ticks (fields 14 and 15).
+    var cpuTicks: UInt64 { stat.userTime &+ stat.systemTime }
+    /// Resident pages (field 24).
+    var residentPages: UInt64 { stat.residentPages }
 
     /// Reads `/proc/PID/stat` of `process`; nil once it is gone, or when its PID now names another process.
     static func read(_ process: ProcessIdentity) -> ProcStatUsage? {
@@ -31,9 +33,6 @@ struct ProcStatUsage: Sendable, Equatable {
         guard let stat = bytes.withUnsafeBytes({ ProcStat.parse($0) }),
             let open = bytes.firstIndex(of: UInt8(ascii: "(")), let close = bytes.lastIndex(of: UInt8(ascii: ")"))
         else { return nil }
-        return ProcStatUsage(
-            identity: stat.identity, parentPID: stat.parentPID, state: stat.state,
-            cpuTicks: stat.userTime &+ stat.systemTime, residentPages: stat.residentPages,
-            name: String(decoding: bytes[(open + 1)..<close], as: UTF8.self))
+        return ProcStatUsage(stat: stat, name: String(decoding: bytes[(open + 1)..<close], as: UTF8.self))
     }
 }

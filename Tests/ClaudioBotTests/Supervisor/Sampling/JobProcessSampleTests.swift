@@ -11,8 +11,10 @@ struct JobProcessSampleTests {
         -> ProcStatUsage
     {
         ProcStatUsage(
-            identity: ProcessIdentity(pid: pid, startTime: startTime), parentPID: parent, state: "R", cpuTicks: ticks,
-            residentPages: pages, name: "p\(pid)")
+            stat: ProcStat(
+                pid: pid, parentPID: parent, state: "R", processGroup: pid, session: pid, startTime: startTime,
+                userTime: ticks, residentPages: pages),
+            name: "p\(pid)")
     }
 
     static func sample(_ readings: [ProcStatUsage], after seconds: Double, previous: JobProcessSample?)
