@@ -36,6 +36,19 @@ extension FakeTelegramServer {
         }
     }
 
+    /// Like `waitForText`, but only claude's answer: the "⏳ Working…" message is skipped, since its progress line
+    /// quotes the first line of claude's text, cut short, and may be drawn before the answer itself arrives.
+    @discardableResult
+    package func waitForAnswer(
+        containing text: String, inChat chatID: Int64, after mark: Int = 0, timeout: Duration = .seconds(15)
+    ) async throws -> FakeTelegramCall {
+        try await waitForCall("an answer to chat \(chatID) containing \"\(text)\"", timeout: timeout) { call in
+            guard let sent = call.text, !sent.hasPrefix("⏳") else { return false }
+            return call.sequence >= mark && call.succeeded && ["sendMessage", "editMessageText"].contains(call.method)
+                && call.chatID == String(chatID) && sent.contains(text)
+        }
+    }
+
     /// The first call of `method` after the call numbered `after`.
     @discardableResult
     package func waitForMethod(_ method: String, after mark: Int = 0, timeout: Duration = .seconds(15)) async throws

@@ -21,7 +21,7 @@ struct JobContainmentEndToEndTests {
 
     /// The text of the first message to `user` containing `marker`, as the chat shows it.
     private func answer(containing marker: String, in fake: FakeTelegramServer) async throws -> String {
-        let call = try await fake.waitForText(marker, inChat: user, timeout: .seconds(30))
+        let call = try await fake.waitForAnswer(containing: marker, inChat: user, timeout: .seconds(30))
         return try FakeTelegramHTML.visibleText(try #require(call.text))
     }
 

@@ -13,9 +13,9 @@ import Testing
 struct RealCLISandboxTests {
     static let user = RealCLIDaemon.user
 
-    /// What the model's Bash tool answered, as the user sees it.
+    /// What the model's Bash tool answered, as the user sees it in the answer.
     static func toolOutput(_ telegram: FakeTelegramServer) async throws -> String {
-        let call = try await telegram.waitForText("Tool finished:", inChat: user, timeout: .seconds(60))
+        let call = try await telegram.waitForAnswer(containing: "Tool finished:", inChat: user, timeout: .seconds(60))
         return try FakeTelegramHTML.visibleText(try #require(call.text))
     }
 

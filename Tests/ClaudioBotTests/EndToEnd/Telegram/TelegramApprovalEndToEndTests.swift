@@ -87,7 +87,7 @@ struct TelegramApprovalEndToEndTests {
             _ = try await question(fake, chat: user)
             let press = try await fake.press("Allow Bash for this job", inChat: user, from: user, username: "alice")
             try await fake.waitForPressAnswer(press)
-            let answer = try await fake.waitForText("second:", inChat: user)
+            let answer = try await fake.waitForAnswer(containing: "second:", inChat: user)
             #expect(answer.text?.components(separatedBy: #""behavior":"allow""#).count == 3)
             #expect(await fake.state.messages(inChat: user).filter { $0.text.hasPrefix("🔐") }.count == 1)
             let history = try await daemon.client.approvalHistory().decisions
@@ -192,12 +192,17 @@ struct TelegramSessionsEndToEndTests {
     func resume() async throws {
         try await TelegramDaemonHarness.with { harness in
             let fake = harness.fake
-            _ = try await harness.start()
+            let daemon = try await harness.start()
             await fake.sendText("first conversation", from: user, username: "alice")
             try await fake.waitForText("echo: first conversation", inChat: user)
             await fake.sendText("/new", from: user, username: "alice")
             await fake.sendText("second conversation", from: user, username: "alice")
             try await fake.waitForText("echo: second conversation", inChat: user)
+            // A job enters the history just after its answer is delivered; /sessions lists from the history.
+            let recorded = await ProcessLiveness.waitUntil {
+                (try? await daemon.client.history().jobs.count) == 2
+            }
+            #expect(recorded, "both jobs are in the history")
             let sessions = harness.claude.recordedSessions
             #expect(sessions.count == 2)
 

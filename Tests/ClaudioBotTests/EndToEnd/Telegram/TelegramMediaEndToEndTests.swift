@@ -26,7 +26,7 @@ struct TelegramMediaEndToEndTests {
 
                 await fake.state.enqueueFile(.voice(duration: 2), data: Data("ENV".utf8), from: user)
                 try await fake.waitForText("🎤 ENV", inChat: user)
-                let answer = try await fake.waitForText("env: ", inChat: user, timeout: .seconds(30))
+                let answer = try await fake.waitForAnswer(containing: "env: ", inChat: user, timeout: .seconds(30))
                 let environment = try #require(answer.text)
                 #expect(!environment.contains(Self.key) && !environment.contains(Self.openAIKey))
                 #expect(!environment.contains("OPENAI_API_KEY=") && !environment.contains("TRANSCRIPTION_API_KEY="))
