@@ -50,15 +50,8 @@ enum ProcChildren {
         defer { closedir(directory) }
         var threads: [pid_t] = []
         while let entry = readdir(directory) {
-            let id = withUnsafeBytes(of: entry.pointee.d_name) { name -> pid_t? in
-                var value: pid_t = 0
-                for byte in name.prefix(while: { $0 != 0 }) {
-                    guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
-                    value = value &* 10 &+ pid_t(byte - UInt8(ascii: "0"))
-                }
-                return value > 0 ? value : nil
-            }
-            if let id { threads.append(id) }
+            let id = withUnsafeBytes(of: entry.pointee.d_name) { name in ProcFile.decimal(name.prefix { $0 != 0 }) }
+            if let id, id > 0 { threads.append(pid_t(truncatingIfNeeded: id)) }
         }
         return threads
     }

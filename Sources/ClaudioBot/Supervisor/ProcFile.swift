@@ -36,7 +36,19 @@ enum ProcFile {
     static func forEachChunk(
         pid: pid_t, thread: pid_t? = nil, _ name: StaticString, _ consume: (UnsafeRawBufferPointer) -> Void
     ) -> Bool {
-        let fd = open(pid: pid, thread: thread, name)
+        forEachChunk(of: open(pid: pid, thread: thread, name), consume)
+    }
+
+    /// The whole file, or nil if it cannot be opened (the process is gone, or EACCES for another user's `environ`).
+    static func read(_ path: String) -> [UInt8]? {
+        var contents: [UInt8] = []
+        let complete = forEachChunk(of: Glibc.open(path, O_RDONLY | O_CLOEXEC)) { contents.append(contentsOf: $0) }
+        return complete ? contents : nil
+    }
+
+    /// Reads `fd` to its end in stack-sized chunks, then closes it. False if it was not open (a negative `fd`) or a
+    /// read failed.
+    private static func forEachChunk(of fd: Int32, _ consume: (UnsafeRawBufferPointer) -> Void) -> Bool {
         guard fd >= 0 else { return false }
         defer { close(fd) }
         return withUnsafeTemporaryAllocation(byteCount: 4096, alignment: 1) { buffer in
@@ -53,23 +65,16 @@ enum ProcFile {
         }
     }
 
-    /// The whole file, or nil if it cannot be opened (the process is gone, or EACCES for another user's `environ`).
-    static func read(_ path: String) -> [UInt8]? {
-        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var contents: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if count > 0 {
-                contents.append(contentsOf: chunk[0..<count])
-            } else if count == 0 {
-                return contents
-            } else if errno != EINTR {
-                return nil
-            }
+    /// A non-negative decimal number as `/proc` writes one (a field of `stat`, a PID directory's name); nil for
+    /// anything else.
+    static func decimal(_ digits: Slice<UnsafeRawBufferPointer>) -> UInt64? {
+        guard !digits.isEmpty, digits.count <= 19 else { return nil }
+        var value: UInt64 = 0
+        for byte in digits {
+            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + UInt64(byte - UInt8(ascii: "0"))
         }
+        return value
     }
 
     /// Opens `/proc/<pid>[/task/<thread>]/<name>` with the path written into a stack buffer.

@@ -30,7 +30,8 @@ struct ProcStat: Sendable, Hashable {
     static func parse(_ bytes: UnsafeRawBufferPointer) -> ProcStat? {
         guard let open = bytes.firstIndex(of: UInt8(ascii: "(")),
               let close = bytes.lastIndex(of: UInt8(ascii: ")")), open < close,
-              let pid = Self.number(in: bytes[..<open].drop { $0 == UInt8(ascii: " ") }.prefix { $0 != UInt8(ascii: " ") })
+              let pid = ProcFile.decimal(
+                  bytes[..<open].drop { $0 == UInt8(ascii: " ") }.prefix { $0 != UInt8(ascii: " ") })
         else { return nil }
         // One pass over fields 3 … 24, keeping the ones needed; field 3 (state) is one letter.
         var state: UInt8?
@@ -51,14 +52,14 @@ struct ProcStat: Sendable, Hashable {
             let field = bytes[start..<index]
             switch number {
             case 3: state = field.count == 1 ? byte : nil
-            case 4: values.parentPID = Self.number(in: field)
-            case 5: values.group = Self.number(in: field)
-            case 6: values.session = Self.number(in: field)
-            case 14: values.userTime = Self.number(in: field)
-            case 15: values.systemTime = Self.number(in: field)
-            case 20: values.threads = Self.number(in: field)
-            case 22: values.startTime = Self.number(in: field)
-            case 24: values.resident = Self.number(in: field)
+            case 4: values.parentPID = ProcFile.decimal(field)
+            case 5: values.group = ProcFile.decimal(field)
+            case 6: values.session = ProcFile.decimal(field)
+            case 14: values.userTime = ProcFile.decimal(field)
+            case 15: values.systemTime = ProcFile.decimal(field)
+            case 20: values.threads = ProcFile.decimal(field)
+            case 22: values.startTime = ProcFile.decimal(field)
+            case 24: values.resident = ProcFile.decimal(field)
             default: break
             }
             number += 1
@@ -82,16 +83,5 @@ struct ProcStat: Sendable, Hashable {
     /// Reads `/proc/PID/stat`; nil once the process has been reaped (or never existed).
     static func read(pid: pid_t) -> ProcStat? {
         ProcFile.withBytes(pid: pid, "stat") { parse($0) } ?? nil
-    }
-
-    /// A non-negative decimal number; nil for anything else (the fields read here are never negative).
-    private static func number(in digits: Slice<UnsafeRawBufferPointer>) -> UInt64? {
-        guard !digits.isEmpty, digits.count <= 19 else { return nil }
-        var value: UInt64 = 0
-        for byte in digits {
-            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
-            value = value * 10 + UInt64(byte - UInt8(ascii: "0"))
-        }
-        return value
     }
 }

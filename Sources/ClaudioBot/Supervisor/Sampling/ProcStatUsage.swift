@@ -19,20 +19,25 @@ struct ProcStatUsage: Sendable, Equatable {
     /// Resident pages (field 24).
     var residentPages: UInt64 { stat.residentPages }
 
-    /// Reads `/proc/PID/stat` of `process`; nil once it is gone, or when its PID now names another process.
+    /// Reads `/proc/PID/stat` of `process` as `ProcStat.read` does; nil once it is gone, or when its PID now names
+    /// another process.
     static func read(_ process: ProcessIdentity) -> ProcStatUsage? {
-        guard let bytes = ProcFile.read("/proc/\(process.pid)/stat"), let usage = parse(bytes),
-            usage.identity == process
+        guard let usage = ProcFile.withBytes(pid: process.pid, "stat", { parse($0) }) ?? nil, usage.identity == process
         else { return nil }
         return usage
     }
 
     /// Parses one `stat` line: the numbered fields as `ProcStat` reads them, and the name between the first `(` and
     /// the last `)` (it may itself hold spaces and parentheses).
-    static func parse(_ bytes: [UInt8]) -> ProcStatUsage? {
-        guard let stat = bytes.withUnsafeBytes({ ProcStat.parse($0) }),
+    static func parse(_ bytes: UnsafeRawBufferPointer) -> ProcStatUsage? {
+        guard let stat = ProcStat.parse(bytes),
             let open = bytes.firstIndex(of: UInt8(ascii: "(")), let close = bytes.lastIndex(of: UInt8(ascii: ")"))
         else { return nil }
         return ProcStatUsage(stat: stat, name: String(decoding: bytes[(open + 1)..<close], as: UTF8.self))
+    }
+
+    static func parse(_ line: String) -> ProcStatUsage? {
+        var line = line
+        return line.withUTF8 { parse(UnsafeRawBufferPointer($0)) }
     }
 }

@@ -11,7 +11,7 @@ struct ProcStatUsageTests {
 
     @Test("the fields are read after the last parenthesis; CPU is user plus system ticks")
     func parsesFields() throws {
-        let usage = try #require(ProcStatUsage.parse(Array(Self.line.utf8)))
+        let usage = try #require(ProcStatUsage.parse(Self.line))
         #expect(usage.identity == ProcessIdentity(pid: 4242, startTime: 987654))
         #expect(usage.parentPID == 4000)
         #expect(usage.state == "S")
@@ -26,7 +26,7 @@ struct ProcStatUsageTests {
         "4242 (sh) SS 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22",
     ])
     func rejectsGarbage(line: String) {
-        #expect(ProcStatUsage.parse(Array(line.utf8)) == nil)
+        #expect(ProcStatUsage.parse(line) == nil)
     }
 
     @Test("this process reads as itself, and a PID whose start time differs is another process")
