@@ -11,10 +11,7 @@ enum ProcessLiveness {
 
     /// Live processes anywhere on the machine whose environment carries `tag`.
     static func taggedProcesses(_ tag: String) -> [ProcStat] {
-        let entry = "\(ProcessLauncher.jobTagVariable)=\(tag)"
-        return ProcessTable.scan().processes.values.filter {
-            $0.isLive && $0.pid != getpid() && ProcessTable.environment(of: $0.pid, contains: entry)
-        }
+        ProcessTable.scan().processes(withEnvironmentEntry: "\(ProcessLauncher.jobTagVariable)=\(tag)")
     }
 
     /// Polls `condition` every 10 ms: used only for `/proc` states, which raise no event.

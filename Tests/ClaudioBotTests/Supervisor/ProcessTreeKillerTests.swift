@@ -196,9 +196,7 @@ struct ProcessTreeKillerTests {
 
         #expect(report.killedCount == 3)
         await expectAllDead(children, of: job)
-        let crowdPIDs = Set(ProcessTable.scan().processes.values.filter {
-            $0.isLive && ProcessTable.environment(of: $0.pid, contains: "\(ProcessLauncher.jobTagVariable)=\(crowd.tag)")
-        }.map(\.pid))
+        let crowdPIDs = Set(ProcessLiveness.taggedProcesses(crowd.tag).map(\.pid))
         #expect(crowdPIDs.count == 301, "the unrelated processes were left alone")
         #expect(source.readPIDs.isDisjoint(with: crowdPIDs), "the job's kill read none of the unrelated processes")
         _ = await quickKiller.kill(crowd.tree)

@@ -41,10 +41,7 @@ struct FakeClaude {
     /// The live processes of this fake's runs, found from the host by the record directory in their environment:
     /// unlike `recordedPIDs`, these are host PIDs also when the runs are sandboxed in their own PID namespace.
     func liveProcesses() -> [ProcessIdentity] {
-        let entry = "FAKE_CLAUDE_RECORD=\(record.path)"
-        return ProcessTable.scan().processes.values
-            .filter { $0.isLive && $0.pid != getpid() && ProcessTable.environment(of: $0.pid, contains: entry) }
-            .map(\.identity)
+        ProcessTable.scan().processes(withEnvironmentEntry: "FAKE_CLAUDE_RECORD=\(record.path)").map(\.identity)
     }
 
     /// The arguments of each run that was given `prompt` on stdin.

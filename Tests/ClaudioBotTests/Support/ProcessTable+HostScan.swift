@@ -19,6 +19,11 @@ extension ProcessTable {
         return ProcessTable(stats)
     }
 
+    /// The live processes, this test process excepted, whose environment holds exactly `entry` (`NAME=value`).
+    func processes(withEnvironmentEntry entry: String) -> [ProcStat] {
+        processes.values.filter { $0.isLive && $0.pid != getpid() && Self.environment(of: $0.pid, contains: entry) }
+    }
+
     /// Whether `/proc/PID/environ` holds exactly the entry `NAME=value`. An unreadable environment counts as not
     /// holding it.
     static func environment(of pid: pid_t, contains entry: String) -> Bool {

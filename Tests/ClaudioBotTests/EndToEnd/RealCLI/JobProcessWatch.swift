@@ -42,15 +42,11 @@ actor JobProcessWatch {
 
     private func scan() {
         let table = ProcessTable.scan()
-        let entry = "\(ProcessLauncher.jobTagVariable)=\(tag)"
-        var pending = table.processes.values.filter {
-            $0.isLive && $0.pid != getpid() && ProcessTable.environment(of: $0.pid, contains: entry)
-        }.map(\.pid)
-        var visited: Set<pid_t> = []
-        while let pid = pending.popLast() {
-            guard visited.insert(pid).inserted, let stat = table.processes[pid], stat.isLive else { continue }
-            if seen[stat.identity] == nil { seen[stat.identity] = Self.commandLine(of: pid) }
-            pending.append(contentsOf: table.children(of: pid))
+        let tagged = table.processes(withEnvironmentEntry: "\(ProcessLauncher.jobTagVariable)=\(tag)")
+        // The tagged processes and everything below them, walked the way the daemon walks a job.
+        for stat in JobProcessTree.members(from: tagged.map(\.identity), in: table, excluding: getpid())
+        where seen[stat.identity] == nil {
+            seen[stat.identity] = Self.commandLine(of: stat.pid)
         }
     }
 
