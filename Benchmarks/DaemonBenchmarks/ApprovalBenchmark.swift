@@ -13,33 +13,26 @@ func registerApprovalBenchmark() {
     let settings = ["RATE_LIMIT_REQUESTS": "100000", "SKIP_PERMISSIONS": "false", "JOB_SANDBOX": "off"]
 
     Benchmark("Daemon: approval round trip", configuration: .oneRun(metrics: [latency])) { benchmark in
-        let latencies = try await FakeTelegramServer.withServer { server in
-            try await BenchDaemon.with(telegram: server, settings: settings) { daemon in
-                var latencies: [Int] = []
-                for sample in 0..<(warmup + samples) {
-                    try await server.waitForPendingPoll()
-                    let mark = await server.mark()
-                    await server.sendText("ASK \(sample)", from: 4242)
-                    try await server.waitForCall("question \(sample) with buttons") { call in
-                        call.sequence >= mark && call.method == "sendMessage" && call.succeeded
-                            && (call.parameters["reply_markup"]?.contains("callback_data") ?? false)
-                    }
-                    guard let question = await server.state.messages(inChat: 4242).last(where: { !$0.buttons.isEmpty }),
-                        let allow = question.buttons.first?.first
-                    else { throw BenchFailure("question \(sample) has no button") }
-                    try await server.waitForPendingPoll()
-                    let queryID = await server.state.enqueueCallbackQuery(
-                        data: allow.data, from: 4242, messageID: question.messageID, chatID: 4242)
-                    let answered = try await daemon.claude.waitForAnswer(number: sample + 1)
-                    try await server.waitForText("ok ASK \(sample)", inChat: 4242, after: mark)
-                    // The fake names a callback query after its update: "cb-<update_id>".
-                    guard let updateID = Int64(queryID.dropFirst("cb-".count)),
-                        let pressed = await server.state.firstDeliveredAt[updateID]
-                    else { throw BenchFailure("the press of question \(sample) was never delivered") }
-                    if sample >= warmup { latencies.append(microseconds(answered.timeIntervalSince(pressed))) }
-                }
-                return latencies
+        let latencies = try await BenchDaemon.measureRounds(settings: settings, warmup: warmup, samples: samples) {
+            server, daemon, sample, mark in
+            await server.sendText("ASK \(sample)", from: 4242)
+            try await server.waitForCall("question \(sample) with buttons") { call in
+                call.sequence >= mark && call.method == "sendMessage" && call.succeeded
+                    && (call.parameters["reply_markup"]?.contains("callback_data") ?? false)
             }
+            guard let question = await server.state.messages(inChat: 4242).last(where: { !$0.buttons.isEmpty }),
+                let allow = question.buttons.first?.first
+            else { throw BenchFailure("question \(sample) has no button") }
+            try await server.waitForPendingPoll()
+            let queryID = await server.state.enqueueCallbackQuery(
+                data: allow.data, from: 4242, messageID: question.messageID, chatID: 4242)
+            let answered = try await daemon.claude.waitForAnswer(number: sample + 1)
+            try await server.waitForText("ok ASK \(sample)", inChat: 4242, after: mark)
+            // The fake names a callback query after its update: "cb-<update_id>".
+            guard let updateID = Int64(queryID.dropFirst("cb-".count)),
+                let pressed = await server.state.firstDeliveredAt[updateID]
+            else { throw BenchFailure("the press of question \(sample) was never delivered") }
+            return microseconds(answered.timeIntervalSince(pressed))
         }
         for value in latencies { benchmark.measurement(latency, value) }
     }

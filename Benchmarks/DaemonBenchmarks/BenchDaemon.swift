@@ -124,6 +124,28 @@ extension BenchDaemon {
             throw error
         }
     }
+
+    /// Starts a daemon with `settings` against a fake Telegram and runs `warmup + samples` rounds one at a time, each
+    /// once the daemon long-polls: `measure` plays round `round` (the fake's `mark` taken just before, to wait only for
+    /// later calls) and returns its figure. The figures after the warm-up are returned.
+    static func measureRounds(
+        settings: [String: String], warmup: Int, samples: Int,
+        _ measure: @escaping @Sendable (
+            _ server: FakeTelegramServer, _ daemon: BenchDaemon, _ round: Int, _ mark: Int
+        ) async throws -> Int
+    ) async throws -> [Int] {
+        try await FakeTelegramServer.withServer { server in
+            try await BenchDaemon.with(telegram: server, settings: settings) { daemon in
+                var figures: [Int] = []
+                for round in 0..<(warmup + samples) {
+                    try await server.waitForPendingPoll()
+                    let figure = try await measure(server, daemon, round, await server.mark())
+                    if round >= warmup { figures.append(figure) }
+                }
+                return figures
+            }
+        }
+    }
 }
 
 extension FakeTelegramServer {

@@ -19,22 +19,15 @@ private func registerUpdateToSpawnBenchmark(sandbox: String, name: String) {
     let settings = ["RATE_LIMIT_REQUESTS": "100000", "JOB_SANDBOX": sandbox]
 
     Benchmark(name, configuration: .oneRun(metrics: [latency, scriptStart])) { benchmark in
-        let latencies = try await FakeTelegramServer.withServer { server in
-            try await BenchDaemon.with(telegram: server, settings: settings) { daemon in
-                var latencies: [Int] = []
-                for sample in 0..<(warmup + samples) {
-                    try await server.waitForPendingPoll()
-                    let mark = await server.mark()
-                    let updateID = await server.sendText("ping \(sample)", from: 4242)
-                    let start = try await daemon.claude.waitForStart(number: sample + 1)
-                    try await server.waitForText("ok ping \(sample)", inChat: 4242, after: mark)
-                    guard let delivered = await server.state.firstDeliveredAt[updateID] else {
-                        throw BenchFailure("update \(updateID) was never delivered")
-                    }
-                    if sample >= warmup { latencies.append(microseconds(start.time.timeIntervalSince(delivered))) }
-                }
-                return latencies
+        let latencies = try await BenchDaemon.measureRounds(settings: settings, warmup: warmup, samples: samples) {
+            server, daemon, sample, mark in
+            let updateID = await server.sendText("ping \(sample)", from: 4242)
+            let start = try await daemon.claude.waitForStart(number: sample + 1)
+            try await server.waitForText("ok ping \(sample)", inChat: 4242, after: mark)
+            guard let delivered = await server.state.firstDeliveredAt[updateID] else {
+                throw BenchFailure("update \(updateID) was never delivered")
             }
+            return microseconds(start.time.timeIntervalSince(delivered))
         }
         for value in latencies { benchmark.measurement(latency, value) }
         for _ in 0..<samples {
