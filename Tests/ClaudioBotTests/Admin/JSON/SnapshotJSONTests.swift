@@ -37,8 +37,8 @@ struct SnapshotJSONTests {
         RateLimitInfo(
             platform: .slack, userID: "U9", used: 1, limit: 5, windowSeconds: 0.5, resetInSeconds: 1, rejected: 0),
         RateLimitInfo(
-            platform: .telegram, userID: "7", used: 0, limit: 1, windowSeconds: 123_456_789_012_345_678,
-            resetInSeconds: 3_600, rejected: 9, costTodayUSD: 5e-324),
+            platform: .telegram, userID: "7", used: 0, limit: 1, windowSeconds: 1.234_567_890_123_456_8e17,
+            resetInSeconds: 3_600, rejected: 9, costTodayUSD: .leastNonzeroMagnitude),
     ]
 
     static let denied: [DeniedRecord] = [
@@ -95,8 +95,8 @@ struct SnapshotJSONTests {
     }
 
     @Test("numbers and dates as the encoder writes them", arguments: [
-        0, 1, -3, 12.5, 0.1 + 0.2, 100.0 / 3, 1e-7, 1e21, 123_456_789_012_345_678, 5e-324, 1.797_693_134_862_315_7e308,
-        -0.0,
+        0, 1, -3, 12.5, 0.1 + 0.2, 100.0 / 3, 1e-7, 1e21, 1.234_567_890_123_456_8e17, .leastNonzeroMagnitude,
+        .greatestFiniteMagnitude, -0.0,
     ])
     func numbers(value: Double) throws {
         let date = Date(timeIntervalSince1970: value.magnitude < 1e11 ? value : 0)
