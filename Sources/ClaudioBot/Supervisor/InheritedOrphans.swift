@@ -33,7 +33,10 @@ final class InheritedOrphans: Sendable {
         }
         let current = Set(orphans.map(\.stat.identity))
         tags.withLock { known in
-            if known.keys.contains(where: { !current.contains($0) }) { known = known.filter { current.contains($0.key) } }
+            // Forget the orphans that are gone; the common case, nothing gone, copies nothing.
+            if known.keys.contains(where: { !current.contains($0) }) {
+                known = known.filter { current.contains($0.key) }
+            }
         }
         return orphans
     }

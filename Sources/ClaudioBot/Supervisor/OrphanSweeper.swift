@@ -6,8 +6,8 @@ import Synchronization
 ///
 /// The daemon is a child subreaper, so every orphan of a job is reparented to it. An orphan that scrubbed its
 /// environment and double-forked before any refresh saw it belongs to no job's tree any more; it is still the
-/// daemon's child, though, and one the daemon never started (`InheritedOrphans`). When a job ends and at shutdown, such children —
-/// unless a live job still claims them — are killed with their descendants.
+/// daemon's child, though, and one the daemon never started (`InheritedOrphans`). When a job ends and at shutdown,
+/// such children — unless a live job still claims them — are killed with their descendants.
 final class OrphanSweeper: Sendable {
     private let reaper: ChildReaper
     private let liveJobs = Mutex<[ObjectIdentifier: JobProcessTree]>([:])
