@@ -6,14 +6,10 @@ import Testing
 struct InheritedOrphansTests {
     @Test("a double-forked process reparented here is listed with its job tag; a child started here is not")
     func listsReparentedProcessesWithTheirTag() async throws {
-        let job = try TestJob(script: """
-            setsid sh -c 'sh -c "echo \\$\\$; exec sleep 1000" &'
-            exec sleep 1000
-            """)
+        let job = try TestJob(script: TestJob.doubleForkingScript)
         defer { job.cleanUp() }
         var lines = job.outputLines().makeAsyncIterator()
-        let orphan = try await job.nextPID(from: &lines)
-        #expect(await ProcessLiveness.waitUntil { ProcStat.read(pid: orphan.pid)?.parentPID == getpid() })
+        let orphan = try await job.nextOrphan(from: &lines)
 
         let listed = TestReaper.shared.orphans.list()
 

@@ -80,14 +80,10 @@ struct ProcessTreeKillerTests {
 
     @Test("a double-forked daemon reparented to the daemon is still found by its inherited tag and killed")
     func killsReparentedDaemon() async throws {
-        let job = try TestJob(script: """
-            setsid sh -c 'sh -c "echo \\$\\$; exec sleep 1000" &'
-            exec sleep 1000
-            """)
+        let job = try TestJob(script: TestJob.doubleForkingScript)
         defer { job.cleanUp() }
         var lines = job.outputLines().makeAsyncIterator()
-        let daemon = try await job.nextPID(from: &lines)
-        #expect(await ProcessLiveness.waitUntil { ProcStat.read(pid: daemon.pid)?.parentPID == getpid() })
+        let daemon = try await job.nextOrphan(from: &lines)
 
         let report = await quickKiller.kill(job.tree)
 

@@ -59,6 +59,25 @@ final class TestJob: Sendable {
         return stat.identity
     }
 
+    /// A script that double-forks a `sleep` out of its session, announcing its PID, then sleeps itself: the `sleep` is
+    /// orphaned at once and reparented to this process, the subreaper (see `nextOrphan(from:)`).
+    static let doubleForkingScript = """
+        setsid sh -c 'sh -c "echo \\$\\$; exec sleep 1000" &'
+        exec sleep 1000
+        """
+
+    /// Reads the next line as a PID, as `nextPID(from:)` does, and waits until that process has been reparented to
+    /// this process.
+    func nextOrphan(
+        from lines: inout AsyncStream<String>.Iterator, sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> ProcessIdentity {
+        let orphan = try await nextPID(from: &lines)
+        #expect(
+            await ProcessLiveness.waitUntil { ProcStat.read(pid: orphan.pid)?.parentPID == getpid() },
+            "\(orphan.pid) was not reparented here", sourceLocation: sourceLocation)
+        return orphan
+    }
+
     func record(_ identity: ProcessIdentity) {
         recorded.withLock { _ = $0.insert(identity) }
     }
